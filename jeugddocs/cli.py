@@ -1,0 +1,213 @@
+"""The ``jeugddocs`` command: a thin Dutch shell over :mod:`jeugddocs.api`.
+
+Exit codes: 0 all well; 1 invalid content or template (every problem on
+stderr as ``file:line:column: message``); 2 wrong use of the command;
+3 an internal error in jeugddocs itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jeugddocs import api
+from jeugddocs.content.models import SOORTEN
+from jeugddocs.content.schema import json_schema
+from jeugddocs.errors import JeugddocsError, Problem
+from jeugddocs.output import write_atomic
+from jeugddocs.render.templates import TemplateSet
+from jeugddocs.starters import starter_text
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_HELP = {"help_option_names": ["-h", "--help"]}
+
+
+class _DutchHelp:
+    """Dutch headings for click's help pages."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]  # type: ignore[attr-defined]
+        if records:
+            with formatter.section("Opties"):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+
+class Command(_DutchHelp, click.Command):
+    pass
+
+
+class Group(_DutchHelp, click.Group):
+    command_class = Command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, cmd.get_short_help_str()) for name in self.list_commands(ctx)
+                if (cmd := self.get_command(ctx, name)) is not None]
+        if rows:
+            with formatter.section("Commando's"):
+                formatter.write_dl(rows)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Run the command; usage errors and crashes become Dutch messages, never tracebacks."""
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.UsageError as exc:
+            click.echo(f"Fout: {_dutch_usage(exc)}", err=True)
+            click.echo("Probeer 'jeugddocs --help' voor hulp.", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.Abort:
+            click.echo("Afgebroken.", err=True)
+            sys.exit(EXIT_INVALID)
+        except Exception as exc:  # noqa: BLE001 - the one place a bug meets the user
+            if os.environ.get("JEUGDDOCS_DEBUG"):
+                raise
+            click.echo(
+                f"Interne fout in jeugddocs ({type(exc).__name__}: {exc}). Dit ligt niet aan uw "
+                "bestand; meld het aan de beheerders, met dit bericht.", err=True)
+            sys.exit(EXIT_INTERNAL)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+def _dutch_usage(exc: click.UsageError) -> str:
+    if isinstance(exc, click.NoSuchOption):
+        hint = f" Bedoelde u {', '.join(exc.possibilities)}?" if exc.possibilities else ""
+        return f"onbekende optie '{exc.option_name}'.{hint}"
+    if isinstance(exc, click.MissingParameter):
+        name = exc.param.human_readable_name if exc.param else "een argument"
+        return f"{name} ontbreekt."
+    if isinstance(exc, click.BadOptionUsage):
+        return f"optie '{exc.option_name}' verkeerd gebruikt (geef er een waarde bij)."
+    if isinstance(exc, click.BadParameter):
+        return exc.format_message()
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        return f"onbekend commando. Beschikbaar: {', '.join(sorted(cli.commands))}."
+    if message.startswith("Got unexpected extra argument"):
+        return "te veel argumenten."
+    return message
+
+
+def _existing(paths: Sequence[str]) -> list[Path]:
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.UsageError(
+            "bestand of map bestaat niet: " + ", ".join(f"'{p}'" for p in missing))
+    found = api.find_content(paths)
+    if not found:
+        raise click.UsageError("geen .yaml- of .yml-bestanden gevonden in "
+                               + ", ".join(f"'{p}'" for p in paths))
+    return found
+
+
+def _soort(value: str) -> str:
+    if value not in SOORTEN:
+        raise click.UsageError(f"onbekende soort '{value}'; kies uit: {', '.join(SOORTEN)}.")
+    return value
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group(cls=Group, context_settings=_HELP)
+@click.version_option(package_name="jeugddocs", message="jeugddocs %(version)s",
+                      help="Toon de versie en stop.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def cli() -> None:
+    """Maak raadsvoorstellen en andere gemeentelijke stukken van YAML naar Word."""
+
+
+@cli.command(context_settings=_HELP)
+@click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@click.option("-o", "--uitvoer", default="output", show_default=True, metavar="MAP",
+              help="Map waarin de Word-bestanden komen.")
+@click.option("--sjablonen", default=None, metavar="MAP",
+              help="Map met eigen Word-sjablonen (standaard: de meegeleverde).")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
+    """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
+
+    x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
+    """
+    files = _existing(paden)
+    templates = TemplateSet(Path(sjablonen)) if sjablonen else TemplateSet()
+    if sjablonen and not Path(sjablonen).is_dir():
+        raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
+    result = api.build_all(files, Path(uitvoer), templates)
+    for path in result.written:
+        click.echo(f"gemaakt: {path}")
+    _report(result.problems)
+    if result.failed:
+        click.echo(f"{len(result.failed)} van {len(files)} bestanden niet gemaakt door fouten.",
+                   err=True)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+@cli.command(context_settings=_HELP)
+@click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def validate(paden: tuple[str, ...]) -> int:
+    """Controleer YAML-bestanden zonder iets te schrijven."""
+    files = _existing(paden)
+    result = api.validate_all(files)
+    _report(result.problems)
+    if result.failed:
+        click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)
+        return EXIT_INVALID
+    click.echo(f"{len(files)} {'bestand' if len(files) == 1 else 'bestanden'} in orde.")
+    return EXIT_OK
+
+
+@cli.command(context_settings=_HELP)
+@click.argument("soort", metavar="SOORT")
+@click.argument("bestand", metavar="BESTAND")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def new(soort: str, bestand: str, overschrijf: bool) -> int:
+    """Schrijf een nieuw YAML-bestand met uitleg, om in te vullen."""
+    target = Path(bestand)
+    text = starter_text(_soort(soort))
+    if target.exists() and not overschrijf:
+        raise click.UsageError(f"'{bestand}' bestaat al; kies een andere naam of gebruik "
+                               "--overschrijf.")
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except JeugddocsError as exc:
+        click.echo(str(exc), err=True)
+        return EXIT_INVALID
+    click.echo(f"gemaakt: {target}")
+    return EXIT_OK
+
+
+@cli.command(context_settings=_HELP)
+@click.argument("soort", metavar="SOORT")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def schema(soort: str) -> int:
+    """Toon het JSON-schema van een soort, voor automatisch aanvullen in een editor."""
+    click.echo(json.dumps(json_schema(_soort(soort)), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="jeugddocs")

@@ -1,0 +1,54 @@
+"""Documents derived from another: the raadsbesluit from its raadsvoorstel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jeugddocs.compute.view import build_view
+from jeugddocs.content.models.document import Document
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One Word file to make: which template, with which view, under which name suffix."""
+
+    template: str
+    suffix: str
+    view: dict[str, Any]
+
+
+def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
+    """Return the view of the raadsbesluit that belongs to a raadsvoorstel view.
+
+    The besluit repeats the decision points word for word and refers to the
+    proposal by its date and case number, as the Dutch form requires.
+    """
+    besluit = voorstel["besluit"]
+    return {
+        "soort": "raadsbesluit",
+        "gemeente": voorstel["gemeente"],
+        "onderwerp": voorstel["onderwerp"],
+        "voorstel_datum": voorstel["datum"],
+        "zaaknummer": voorstel["zaaknummer"],
+        "beslispunten": voorstel["beslispunten"],
+        "gelet_op": besluit["gelet_op"],
+        "vergadering": besluit["vergadering"],
+        "voorzitter": besluit["voorzitter"],
+        "griffier": besluit["griffier"],
+    }
+
+
+#: Extra documents per soort, each with its template name, file suffix and view builder.
+DERIVED = {
+    "raadsvoorstel": [("raadsbesluit", "-raadsbesluit", raadsbesluit_view)],
+}
+
+
+def plan_documents(document: Document) -> list[PlannedDocument]:
+    """Return every Word file one content file yields, the document itself first."""
+    view = build_view(document)
+    planned = [PlannedDocument(document.soort, "", view)]
+    for template, suffix, derive in DERIVED.get(document.soort, []):
+        planned.append(PlannedDocument(template, suffix, derive(view)))
+    return planned

@@ -1,0 +1,1 @@
+"""Content: reading YAML, validating it into typed models, and describing the format."""

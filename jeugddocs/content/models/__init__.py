@@ -1,0 +1,13 @@
+"""Typed content models, one per kind of document, keyed by ``soort``."""
+
+from __future__ import annotations
+
+from jeugddocs.content.models.document import Document
+from jeugddocs.content.models.raadsvoorstel import Raadsvoorstel
+
+#: Every kind a content file may declare in ``soort``, mapped to its model.
+SOORTEN: dict[str, type[Document]] = {
+    "raadsvoorstel": Raadsvoorstel,
+}
+
+__all__ = ["SOORTEN", "Document", "Raadsvoorstel"]

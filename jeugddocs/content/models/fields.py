@@ -1,0 +1,185 @@
+"""Reusable field types: how amounts, dates, text and prose are written in YAML.
+
+Each type validates strictly and explains, in Dutch, how to write the value
+when it is wrong. Prose and inline text are checked for references to named
+amounts here, so that an unknown name is reported at its own line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, ValidationInfo
+from pydantic.functional_serializers import PlainSerializer
+from pydantic.json_schema import WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from jeugddocs.content import references
+from jeugddocs.content.models.base import custom_error
+
+_AMOUNT_AS_TEXT = re.compile(r"^\s*(?:€|eur|euro)?\s*-?[\d.,\s]+\s*(?:mln|miljoen|mld|miljard)?\.?\s*$",
+                             re.IGNORECASE)
+
+
+def _amount_hint(text: str) -> str:
+    digits = re.sub(r"[^\d,.-]", "", text)
+    if re.search(r"mln|miljoen|mld|miljard", text, re.IGNORECASE):
+        return "schrijf het hele bedrag in euro's, bijvoorbeeld 1200000 voor 1,2 miljoen"
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", digits):
+        return f"schrijf het bedrag zonder punten: {digits.replace('.', '')}"
+    if re.fullmatch(r"-?\d+\.\d\d", digits):
+        whole = digits.split(".")[0]
+        return (
+            f"bedoelt u {whole} euro en {digits.split('.')[1]} cent (schrijf {digits}) "
+            f"of {whole}.000 euro (schrijf {whole}000)? Schrijf het als getal, zonder €"
+        )
+    if re.fullmatch(r"-?\d+,\d+", digits):
+        return f"schrijf centen met een punt: {digits.replace(',', '.')}"
+    return "schrijf het bedrag als getal in euro's, zonder € en zonder punten, bijvoorbeeld 103500"
+
+
+def _to_amount(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise custom_error("verwacht een bedrag (een getal), niet true of false")
+    if isinstance(value, int | Decimal):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    elif isinstance(value, str):
+        if _AMOUNT_AS_TEXT.match(value):
+            raise custom_error(f"het bedrag '{value}' staat er als tekst; {_amount_hint(value)}")
+        raise custom_error(
+            f"verwacht een bedrag (een getal), maar hier staat de tekst '{value}'; "
+            "schrijf het bedrag als getal in euro's, bijvoorbeeld 103500"
+        )
+    else:
+        raise custom_error(
+            "verwacht een bedrag (een getal in euro's, bijvoorbeeld 103500), maar hier staat "
+            f"{describe(value)}"
+        )
+    if not amount.is_finite():
+        raise custom_error("een bedrag moet een eindig getal zijn")
+    return amount
+
+
+def _to_date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value.strip())
+        if match:
+            day, month, year = match.groups()
+            raise custom_error(
+                f"de datum '{value}' staat in de verkeerde volgorde; schrijf "
+                f"{year}-{int(month):02d}-{int(day):02d} (jaar-maand-dag)"
+            )
+    raise custom_error(
+        f"verwacht een datum als 2021-03-18 (jaar-maand-dag), maar hier staat {describe(value)}"
+    )
+
+
+def _label(value: Any) -> Any:
+    # -- a heading such as 2021 or a case number such as 13215 may be typed as a number;
+    #    our loader never reads leading zeros as numbers, so str() loses nothing --
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise custom_error("deze tekst is leeg; vul hem in of laat het veld weg")
+    return value
+
+
+def _check_references(value: str, info: ValidationInfo) -> str:
+    amounts = (info.context or {}).get("bedragen")
+    if amounts is None:
+        return value
+    issues = references.find_issues(value, amounts)
+    if issues:
+        # -- every issue travels in the context; the problem mapper places each one
+        #    at its fragment inside the text --
+        raise PydanticCustomError(
+            "verwijzing",
+            "{bericht}",
+            {
+                "bericht": issues[0].message,
+                "fragmenten": [(i.fragment, i.occurrence, i.message) for i in issues],
+            },
+        )
+    return value
+
+
+def describe(value: object) -> str:
+    """Describe a YAML value in Dutch for an error message."""
+    if value is None:
+        return "niets (een lege waarde)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"de tekst '{shown}'"
+    if isinstance(value, int | Decimal | float):
+        return f"het getal {value}"
+    if isinstance(value, datetime.date):
+        return f"de datum {value.isoformat()}"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return "een waarde van een onbekend soort"
+
+
+class ProseMarker:
+    """Marks a field as prose: paragraphs, lists, emphasis and references."""
+
+
+class InlineMarker:
+    """Marks a field as one line of inline text: emphasis and references, no paragraphs."""
+
+
+Bedrag = Annotated[
+    Decimal,
+    PlainValidator(_to_amount),
+    PlainSerializer(lambda d: d, return_type=Decimal),
+    WithJsonSchema({"type": "number", "description": "bedrag in euro's, bijvoorbeeld 103500"}),
+]
+Datum = Annotated[
+    datetime.date,
+    PlainValidator(_to_date),
+    WithJsonSchema({"type": "string", "format": "date", "description": "datum als 2021-03-18"}),
+]
+Tekst = Annotated[str, AfterValidator(_not_blank)]
+Label = Annotated[
+    str,
+    BeforeValidator(_label),
+    AfterValidator(_not_blank),
+    WithJsonSchema({"type": ["string", "integer"]}),
+]
+Proza = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    AfterValidator(_check_references),
+    ProseMarker(),
+    Field(json_schema_extra={"x-jeugddocs": "proza"}),
+]
+Regel = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    AfterValidator(_check_references),
+    InlineMarker(),
+]
+def _check_name(value: str) -> str:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", value):
+        raise custom_error(
+            f"de naam '{value}' kan niet in een verwijzing staan; gebruik kleine letters, "
+            "cijfers en _, bijvoorbeeld extra_bijdrage_2021"
+        )
+    return value
+
+
+Naam = Annotated[str, AfterValidator(_check_name)]

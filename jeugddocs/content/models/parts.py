@@ -1,0 +1,106 @@
+"""Building blocks shared by several kinds of document."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field, model_validator
+
+from jeugddocs.compute.totals import column_totals
+from jeugddocs.content.models.base import Loc, Model, fail
+from jeugddocs.content.models.fields import Bedrag, Label, Proza, Regel, Tekst
+from jeugddocs.format import euro
+
+
+class Onderbouwing(Model):
+    """An argument or kanttekening, tied to the decision point it supports."""
+
+    beslispunt: int = Field(ge=1, description="nummer van het beslispunt (1, 2, …)")
+    kop: Regel = Field(description="korte kop, die na het nummer komt (1.1 Kop)")
+    tekst: Proza = Field(description="uitleg; lege regel = nieuwe alinea")
+
+
+class Rij(Model):
+    """One row of a table of amounts."""
+
+    omschrijving: Label = Field(description="tekst in de eerste kolom")
+    bedragen: list[Bedrag] = Field(description="één bedrag per kolom")
+
+
+class Tabel(Model):
+    """A table of amounts: rows per item, one amount column per entry in ``kolommen``."""
+
+    titel: Regel | None = Field(default=None, description="titel boven de tabel")
+    kop_omschrijving: Label | None = Field(
+        default=None, description="kop van de eerste kolom, bijvoorbeeld 'Producten'"
+    )
+    kolommen: list[Label] = Field(min_length=1, description="koppen van de bedragkolommen")
+    rijen: list[Rij] = Field(min_length=1)
+    totaal: Label | None = Field(
+        default=None, description="voegt een berekende totaalregel toe met deze tekst"
+    )
+    verwacht_totaal: list[Bedrag] | None = Field(
+        default=None, description="het totaal dat de tekst noemt; moet gelijk zijn aan de som"
+    )
+
+    @model_validator(mode="after")
+    def _check_shape_and_totals(self) -> Tabel:
+        width = len(self.kolommen)
+        problems: list[tuple[Loc, str, object]] = []
+        for i, rij in enumerate(self.rijen):
+            if len(rij.bedragen) != width:
+                problems.append(
+                    (
+                        ("rijen", i, "bedragen"),
+                        f"de rij '{rij.omschrijving}' heeft {len(rij.bedragen)} "
+                        f"{'bedrag' if len(rij.bedragen) == 1 else 'bedragen'}, maar de tabel "
+                        f"heeft {width} {'kolom' if width == 1 else 'kolommen'} "
+                        f"({', '.join(self.kolommen)}); geef één bedrag per kolom",
+                        rij.bedragen,
+                    )
+                )
+        if self.verwacht_totaal is not None and not problems:
+            if len(self.verwacht_totaal) != width:
+                problems.append(
+                    (
+                        ("verwacht_totaal",),
+                        f"verwacht_totaal heeft {len(self.verwacht_totaal)} bedragen, maar de "
+                        f"tabel heeft {width} kolommen; geef één totaal per kolom",
+                        self.verwacht_totaal,
+                    )
+                )
+            else:
+                for i, (stated, computed) in enumerate(
+                    zip(self.verwacht_totaal, self.totalen(), strict=True)
+                ):
+                    if stated != computed:
+                        problems.append(
+                            (
+                                ("verwacht_totaal", i),
+                                f"het verwachte totaal van kolom '{self.kolommen[i]}' is "
+                                f"{euro(stated)}, maar de som van de rijen is {euro(computed)} "
+                                f"(verschil {euro(stated - computed)}); controleer de "
+                                "bedragen of het totaal",
+                                stated,
+                            )
+                        )
+        fail("Tabel", problems)
+        return self
+
+    def totalen(self) -> list[Decimal]:
+        """Return the sum of each amount column, exactly."""
+        return column_totals([rij.bedragen for rij in self.rijen], len(self.kolommen))
+
+
+class Financien(Model):
+    """The financial paragraph: text and tables of amounts."""
+
+    tekst: Proza
+    tabellen: list[Tabel] = Field(default_factory=list)
+
+
+class Ondertekening(Model):
+    """Names under the signature block of the college."""
+
+    burgemeester: Tekst | None = None
+    secretaris: Tekst | None = None

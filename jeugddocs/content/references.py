@@ -1,0 +1,164 @@
+"""References from prose to named amounts: ``{{ tekort | euro }}``.
+
+Content is data, never code. A reference is a name from ``bedragen`` followed
+by one or more formatting filters, nothing else: no statements, no attribute
+access, no calls. Each reference is checked on its own so that every problem
+can be reported with the exact text the author typed. Expansion runs in
+Jinja's sandbox with only our filters and no globals, as a second line of
+defence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from jeugddocs.format import FILTERS, FormatInputError
+
+_REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_OTHER_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")
+_EXAMPLE = "{{ naam | euro }}"
+
+
+def _content_environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.filters = dict(FILTERS)
+    env.globals = {}
+    env.tests = {}
+    return env
+
+
+ENVIRONMENT = _content_environment()
+
+
+@dataclass(frozen=True)
+class ReferenceIssue:
+    """A problem with one reference; ``fragment`` is the text as the author typed it."""
+
+    fragment: str
+    occurrence: int
+    message: str
+
+
+def find_issues(text: str, amounts: Mapping[str, Any]) -> list[ReferenceIssue]:
+    """Return every problem with the references in ``text``, checked against ``amounts``.
+
+    ``amounts`` maps each defined name to its value; values that are not numbers
+    (already reported elsewhere) only make the name known.
+    """
+    issues: list[ReferenceIssue] = []
+    seen: dict[str, int] = {}
+    for fragment in _REFERENCE.findall(text):
+        occurrence = seen.get(fragment, 0)
+        seen[fragment] = occurrence + 1
+        message = _check_reference(fragment, amounts)
+        if message:
+            issues.append(ReferenceIssue(fragment, occurrence, message))
+    rest = _REFERENCE.sub("", text)
+    stray = _OTHER_SYNTAX.search(rest)
+    if stray:
+        issues.append(
+            ReferenceIssue(
+                stray.group(),
+                0,
+                f"'{stray.group()}' hoort bij een verwijzing, maar hier staat geen volledige "
+                f"verwijzing; schrijf een bedrag als {_EXAMPLE}, of haal de tekens weg",
+            )
+        )
+    return issues
+
+
+def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
+    try:
+        body = ENVIRONMENT.parse(fragment).body
+    except TemplateSyntaxError:
+        return f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als {_EXAMPLE}"
+    expression = body[0].nodes[0] if body and isinstance(body[0], nodes.Output) else None
+    if expression is None or not isinstance(expression, nodes.Filter):
+        if isinstance(expression, nodes.Name):
+            return (
+                f"in '{fragment}' ontbreekt de opmaak; schrijf bijvoorbeeld "
+                f"{{{{ {expression.name} | euro }}}} zodat het bedrag in Nederlandse notatie "
+                "verschijnt"
+            )
+        return _not_a_reference(fragment)
+    names: list[str] = []
+    for node in _filter_chain(expression):
+        if isinstance(node, nodes.Filter):
+            problem = _check_filter(node, fragment)
+            if problem:
+                return problem
+        elif isinstance(node, nodes.Name):
+            names.append(node.name)
+        else:
+            return _not_a_reference(fragment)
+    name = names[0]
+    if name not in amounts:
+        return _unknown_name(name, fragment, amounts)
+    try:
+        ENVIRONMENT.from_string(fragment).render(amounts)
+    except FormatInputError as exc:
+        return f"'{fragment}' kan niet worden opgemaakt: {exc}"
+    except TypeError:
+        return f"'{fragment}': het filter krijgt argumenten die het niet kent"
+    except Exception:  # noqa: BLE001 - a value already reported elsewhere cannot be formatted
+        return None
+    return None
+
+
+def _filter_chain(node: nodes.Node) -> Iterator[nodes.Node]:
+    """Yield a filter chain from outside in, ending with the expression it filters."""
+    while isinstance(node, nodes.Filter):
+        yield node
+        node = node.node  # type: ignore[assignment]
+    yield node
+
+
+def _check_filter(node: nodes.Filter, fragment: str) -> str | None:
+    if node.name not in FILTERS:
+        close = difflib.get_close_matches(node.name, FILTERS, n=1)
+        hint = f"bedoelde u '{close[0]}'? " if close else ""
+        return (
+            f"onbekend filter '{node.name}' in '{fragment}'; {hint}"
+            f"beschikbaar zijn: {', '.join(FILTERS)}"
+        )
+    arguments = [*node.args, *(keyword.value for keyword in node.kwargs)]
+    if node.dyn_args or node.dyn_kwargs or not all(isinstance(a, nodes.Const) for a in arguments):
+        return f"in '{fragment}' mogen filters alleen vaste waarden krijgen, zoals centen=False"
+    return None
+
+
+def _not_a_reference(fragment: str) -> str:
+    return (
+        f"'{fragment}' is geen verwijzing naar een bedrag; in tekst mag alleen een naam uit "
+        f"'bedragen' met een filter staan, zoals {_EXAMPLE}"
+    )
+
+
+def _unknown_name(name: str, fragment: str, amounts: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(amounts), n=1)
+    hint = f"bedoelde u '{close[0]}'? " if close else ""
+    known = ", ".join(sorted(amounts)) or "nog geen"
+    return (
+        f"'{name}' in '{fragment}' is geen bekend bedrag; {hint}voeg het toe onder 'bedragen:' "
+        f"(bekende namen: {known})"
+    )
+
+
+def expand(text: str, amounts: Mapping[str, Any]) -> str:
+    """Replace every reference in ``text`` by its formatted value.
+
+    Call only on text that :func:`find_issues` passed; the sandbox still
+    refuses anything unsafe if that was skipped.
+    """
+    if "{{" not in text:
+        return text
+    return _REFERENCE.sub(
+        lambda m: ENVIRONMENT.from_string(m.group()).render(amounts), text
+    )

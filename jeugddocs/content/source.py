@@ -1,0 +1,318 @@
+"""Read YAML content into plain data, remembering where every value stands.
+
+Why a loader of our own: YAML 1.1, which PyYAML implements, silently changes
+values on the way in (``0042`` becomes 34, ``no`` becomes False, a duplicate
+key overwrites the first). Content for a council must arrive exactly as typed,
+so only a small, explicit set of implicit types is recognised:
+
+* ``true`` / ``false`` are booleans; ``yes``, ``no``, ``on``, ``off`` stay text;
+* integers are written without leading zeros (``0042`` stays the text "0042");
+* numbers with a decimal point become exact Decimals (``1234.56``), never floats;
+* ``2021-03-18`` is a date, and one that does not exist is an error;
+* ``null``, ``~`` and an empty value are "no value".
+
+Everything else is text. Duplicate keys, explicit tags and oversized input are
+reported as problems with their line and column.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from jeugddocs.errors import Problem
+
+#: Largest content file accepted; a real raadsvoorstel is far below this.
+MAX_BYTES = 2_000_000
+#: Most values a file may expand to, counting every alias use (bounds "billion laughs").
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_DATE = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _StrictResolver(BaseResolver):
+    """Resolve only the implicit types listed in the module docstring."""
+
+
+_StrictResolver.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictResolver.add_implicit_resolver(
+    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_StrictResolver.add_implicit_resolver(
+    _FLOAT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
+)
+_StrictResolver.add_implicit_resolver(
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_StrictResolver.add_implicit_resolver(
+    _DATE, re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
+)
+
+
+class _Composer(Reader, Scanner, Parser, Composer, _StrictResolver):
+    """Build YAML nodes (with their marks) and construct nothing by itself."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _StrictResolver.__init__(self)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a value stands: 1-based line and column, and its character span."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, node: Node) -> Position:
+        mark, end = node.start_mark, node.end_mark
+        return cls(mark.line + 1, mark.column + 1, mark.index, end.index)
+
+
+@dataclass
+class Source:
+    """A loaded content file: its data, its text, and where every value stands."""
+
+    path: str
+    text: str
+    data: Any
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def value_position(self, path: PathKey) -> Position:
+        """Return the position of the value at ``path``, or of its nearest ancestor."""
+        for n in range(len(path), -1, -1):
+            if path[:n] in self.values:
+                return self.values[path[:n]]
+        return Position(1, 1, 0, 0)
+
+    def key_position(self, path: PathKey) -> Position:
+        """Return the position of the key that names ``path`` (its value's, for list items)."""
+        return self.keys.get(path) or self.value_position(path)
+
+    def problem(self, position: Position, message: str) -> Problem:
+        return Problem(self.path, position.line, position.column, message)
+
+
+class _Builder:
+    """Turn composed nodes into plain Python data, collecting problems as it goes."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge
+        self.source.values.setdefault(path, Position.of(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                self._bad_tag(node)
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
+        if node.tag != _MAP:
+            self._bad_tag(node)
+        rv: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._add(key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit")
+                continue
+            if not isinstance(key, str) or key == "":
+                self._add(
+                    key_node,
+                    f"een veldnaam moet tekst zijn, niet {key!r}; "
+                    "schrijf de naam zonder aanhalingstekens, gevolgd door ':'",
+                )
+                continue
+            if key in first_seen:
+                self._add(
+                    key_node,
+                    f"het veld '{key}' staat hier voor de tweede keer (eerder op regel "
+                    f"{first_seen[key]}); verwijder een van beide",
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.source.keys[(*path, key)] = Position.of(key_node)
+            rv[key] = self.build(value_node, (*path, key))
+        return rv
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        if tag == _INT:
+            return int(text)
+        if tag == _FLOAT:
+            return Decimal(text)
+        if tag == _BOOL:
+            return text.lower() == "true"
+        if tag == _NULL:
+            return None
+        if tag == _DATE:
+            try:
+                year, month, day = (int(part) for part in text.split("-"))
+                return datetime.date(year, month, day)
+            except ValueError:
+                self._add(
+                    node,
+                    f"de datum {text} bestaat niet; schrijf een bestaande datum als jaar-maand-dag, "
+                    "bijvoorbeeld 2021-03-18",
+                )
+                return _INVALID
+        self._bad_tag(node)
+        return _INVALID
+
+    def _bad_tag(self, node: Node) -> None:
+        self._add(
+            node,
+            f"de YAML-tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is niet toegestaan; content is alleen tekst, getallen, "
+            "datums, lijsten en velden. Verwijder de tag",
+        )
+
+    def _add(self, node: Node, message: str) -> None:
+        self.problems.append(self.source.problem(Position.of(node), message))
+
+
+class _Invalid:
+    """Stands in for a value the loader already reported, so validation skips it."""
+
+    def __repr__(self) -> str:
+        return "<ongeldig>"
+
+
+_INVALID = _Invalid()
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def is_reported(value: object) -> bool:
+    """Return True for a value the loader has already reported as a problem."""
+    return value is _INVALID
+
+
+def load_source(path: Path, display_name: str | None = None) -> tuple[Source, list[Problem]]:
+    """Read the YAML file at ``path`` into a Source and the problems found while reading.
+
+    The Source's data is usable (for validation) whenever the YAML could be parsed;
+    values that were themselves problems are replaced by a marker that
+    :func:`is_reported` recognises.
+    """
+    name = display_name or str(path)
+    raw = path.read_bytes()
+    return load_text_bytes(raw, name)
+
+
+def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
+    """Like :func:`load_source`, for content that is already in memory."""
+    empty = Source(name, "", None)
+    if len(raw) > MAX_BYTES:
+        return empty, [
+            Problem(name, 1, 1, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; "
+                    "splits het op of haal ingeplakte gegevens weg")
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return empty, [
+            Problem(name, line, column, "dit is geen geldige UTF-8-tekst; sla het bestand op "
+                    "met codering UTF-8")
+        ]
+    source = Source(name, text, None)
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        return source, [_syntax_problem(name, exc)]
+    if node is None:
+        return source, [Problem(name, 1, 1, "het bestand is leeg; begin met 'soort:' en "
+                                "'gemeente:', of maak een voorbeeld met 'jeugddocs new'")]
+    builder = _Builder(source)
+    try:
+        source.data = builder.build(node, ())
+    except _TooLarge:
+        return source, [
+            Problem(name, 1, 1, f"het bestand breidt uit tot meer dan {MAX_NODES} waarden "
+                    "(te veel of geneste verwijzingen met '*'); schrijf de waarden uit")
+        ]
+    return source, builder.problems
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Composer(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
+
+
+# -- PyYAML's English problem texts, each with a Dutch explanation and a fix --
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t'", "een tab mag niet in de inspringing; gebruik spaties"),
+    ("mapping values are not allowed", "hier staat een ':' die YAML niet verwacht; zet tekst met "
+     "een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
+    ("could not find expected ':'", "er ontbreekt een ':' na een veldnaam, of de inspringing "
+     "klopt niet"),
+    ("found duplicate anchor", "dezelfde anker-naam ('&') staat twee keer in het bestand"),
+    ("found undefined alias", "een verwijzing met '*' noemt een anker dat niet bestaat"),
+    ("expected <block end>", "de inspringing klopt niet: deze regel springt anders in dan de "
+     "regels erboven"),
+    ("found unexpected end of stream", "het bestand houdt midden in een waarde op; controleer of "
+     "alle aanhalingstekens en haakjes gesloten zijn"),
+    ("expected a single document", "het bestand bevat meer dan één document ('---'); zet elk "
+     "document in een eigen bestand"),
+    ("found unknown escape character", "onbekende escape met '\\' in tekst tussen dubbele "
+     "aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
+)
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    english = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, dutch in _SYNTAX_HINTS:
+        if needle in english:
+            return Problem(name, line, column, f"YAML-fout: {dutch}")
+    return Problem(name, line, column, f"YAML-fout: {exc.problem or english.strip()}")

@@ -1,0 +1,55 @@
+"""Problems a user can fix, and the exceptions that carry them.
+
+This module imports nothing from jeugddocs: every stage may raise these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["fout", "waarschuwing"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a content file or template, with where it is.
+
+    ``str(problem)`` is the line a user sees: ``file:line:column: message``.
+    Line and column are 1-based, as editors show them.
+    """
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = "fout"
+
+    def __str__(self) -> str:
+        prefix = "waarschuwing: " if self.severity == "waarschuwing" else ""
+        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+
+
+class JeugddocsError(Exception):
+    """Base class of every error meant for the user rather than a programmer."""
+
+
+class ProblemsError(JeugddocsError):
+    """An error that carries every problem found, so all are reported at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ContentError(ProblemsError):
+    """The YAML content is invalid."""
+
+
+class TemplateError(ProblemsError):
+    """A Word template is broken or does not fit the content model."""
+
+
+class OutputError(JeugddocsError):
+    """An output file could not be written (locked, read-only, disk full)."""

@@ -1,0 +1,157 @@
+"""Dutch number formatting on top of Babel's ``nl_NL`` locale data.
+
+Babel rounds half-even; Dutch government texts round half up (commercial
+rounding). Every filter therefore quantizes with ``ROUND_HALF_UP`` first and
+hands Babel a value that needs no further rounding.
+
+>>> euro(103500)
+'€\\xa0103.500'
+>>> euro(1234.56)
+'€\\xa01.234,56'
+>>> euro(1234.5)
+'€\\xa01.234,50'
+>>> euro(-1000)
+'€\\xa0-1.000'
+>>> euro(1234.5, centen=False)
+'€\\xa01.235'
+>>> euro_kort(8000000)
+'€\\xa08 miljoen'
+>>> euro_kort(1250000)
+'€\\xa01,25 miljoen'
+>>> euro_kort(3800000000)
+'€\\xa03,8 miljard'
+>>> getal(6167100)
+'6.167.100'
+>>> procent(32.3)
+'32,3%'
+>>> procent(0.323, breuk=True)
+'32,3%'
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel import Locale
+from babel.numbers import NumberPattern, format_compact_decimal, format_currency, format_decimal
+
+LOCALE = Locale.parse("nl_NL")
+
+_CENT = Decimal("0.01")
+_MILJOEN = Decimal(1_000_000)
+_MILJARD = Decimal(1_000_000_000)
+_BILJOEN = Decimal(1_000_000_000_000)
+
+
+class FormatInputError(ValueError):
+    """A filter got a value it cannot format, such as text where a number belongs."""
+
+    def __init__(self, *, filter_name: str, value: object, expected: str) -> None:
+        self.filter_name = filter_name
+        self.value = value
+        super().__init__(
+            f"filter '{filter_name}' verwacht {expected}, maar kreeg {_describe(value)}"
+        )
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"de tekst {value!r}"
+    if value is None:
+        return "een lege waarde"
+    return f"{type(value).__name__} {value!r}"
+
+
+def to_decimal(value: object, filter_name: str) -> Decimal:
+    """Return ``value`` as an exact, finite Decimal, or raise FormatInputError.
+
+    Floats go through ``repr`` so that ``1234.56`` stays 1234.56 and does not
+    become its binary approximation.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise FormatInputError(filter_name=filter_name, value=value, expected="een getal")
+    try:
+        rv = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation:  # pragma: no cover - Decimal() of int/float/Decimal succeeds
+        raise FormatInputError(filter_name=filter_name, value=value, expected="een getal") from None
+    if not rv.is_finite():
+        raise FormatInputError(filter_name=filter_name, value=value, expected="een eindig getal")
+    return rv
+
+
+def round_half_up(value: Decimal, places: int = 0) -> Decimal:
+    """Round commercially: 0,5 goes up (away from zero), as Dutch readers expect.
+
+    >>> round_half_up(Decimal("2.5"))
+    Decimal('3')
+    >>> round_half_up(Decimal("0.125"), 2)
+    Decimal('0.13')
+    """
+    rv = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # -- never show "-0": a value that rounds to zero has no sign --
+    return abs(rv) if rv == 0 else rv
+
+
+def _currency_pattern(fraction_digits: int) -> NumberPattern:
+    """Return the CLDR ``nl`` currency pattern with a fixed number of decimals."""
+    pattern = copy.copy(LOCALE.currency_formats["standard"])
+    pattern.frac_prec = (fraction_digits, fraction_digits)
+    return pattern
+
+
+_WHOLE_EUROS = _currency_pattern(0)
+_WITH_CENTS = _currency_pattern(2)
+
+
+def euro(value: object, centen: bool = True) -> str:
+    """Format an amount in euros: whole euros bare, cents only when there are any.
+
+    With ``centen=False`` the amount is rounded half up to whole euros.
+    """
+    amount = to_decimal(value, "euro")
+    amount = round_half_up(amount, 2 if centen else 0)
+    whole = amount == amount.to_integral_value()
+    pattern = _WHOLE_EUROS if whole else _WITH_CENTS
+    return format_currency(amount, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+
+
+def euro_kort(value: object) -> str:
+    """Format a large amount the way prose says it: ``€ 1,25 miljoen``.
+
+    Amounts below one million are not shortened ("€ 12,5 duizend" is not
+    Dutch prose); they are shown in whole euros.
+    """
+    amount = to_decimal(value, "euro_kort")
+    size = abs(amount)
+    if size < _MILJOEN:
+        return euro(amount, centen=False)
+    unit = _MILJOEN if size < _MILJARD else _MILJARD if size < _BILJOEN else _BILJOEN
+    # -- round at the unit ourselves, half up, so Babel's half-even never applies --
+    rounded = round_half_up(amount / unit, 2) * unit
+    words = format_compact_decimal(rounded, format_type="long", fraction_digits=2, locale=LOCALE)
+    symbol = LOCALE.currency_symbols["EUR"]
+    return f"{symbol}\xa0{words}"
+
+
+def getal(value: object, decimalen: int = 3) -> str:
+    """Format a number with Dutch separators, showing at most ``decimalen`` decimals."""
+    number = round_half_up(to_decimal(value, "getal"), decimalen)
+    pattern = "#,##0" + ("." + "#" * decimalen if decimalen > 0 else "")
+    return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=False)
+
+
+def procent(value: object, decimalen: int = 1, breuk: bool = False) -> str:
+    """Format a percentage: ``32,3%``, no space before the sign.
+
+    The input is a percentage (``32.3``); with ``breuk=True`` it is a fraction
+    (``0.323``), as a computed ratio gives it.
+    """
+    number = to_decimal(value, "procent")
+    if breuk:
+        number *= 100
+    number = round_half_up(number, decimalen)
+    pattern = "#,##0" + ("." + "#" * decimalen if decimalen > 0 else "")
+    text = format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=False)
+    sign = LOCALE.number_symbols["latn"]["percentSign"]
+    return f"{text}{sign}"

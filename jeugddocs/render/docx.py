@@ -1,0 +1,131 @@
+"""Render a Word template with a view, to bytes; template errors become problems.
+
+A :class:`WordTemplate` is loaded and checked once and can render many
+documents: loading is separate from rendering so that a batch, a web form or a
+benchmark pays for reading and checking a template only once.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from docx import Document as open_docx
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateAssertionError
+
+from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.render.context import build_context
+from jeugddocs.render.environment import template_environment
+from jeugddocs.render.prose import BULLET_STYLE, NUMBER_STYLE
+from jeugddocs.render.tables import CAPTION_STYLE, TABLE_STYLE
+
+#: Styles the renderer creates content in; a template without them cannot be used.
+REQUIRED_STYLES = (BULLET_STYLE, NUMBER_STYLE, CAPTION_STYLE, TABLE_STYLE)
+
+_LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
+
+
+class WordTemplate:
+    """A Word template read and checked once, ready to render documents."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = str(path)
+        try:
+            self._blob = path.read_bytes()
+            document = open_docx(io.BytesIO(self._blob))
+        except (OSError, PackageNotFoundError, KeyError, ValueError) as exc:
+            raise TemplateError(
+                [Problem(self.name, 1, 1, f"het sjabloon kan niet worden gelezen als Word-bestand "
+                         f"(.docx): {exc}")]
+            ) from None
+        problems = self._missing_styles(document)
+        problems += self._syntax_problems()
+        if problems:
+            raise TemplateError(problems)
+
+    def variables(self) -> set[str]:
+        """Return the top-level names this template asks for."""
+        rv: set[str] = DocxTemplate(io.BytesIO(self._blob)).get_undeclared_template_variables(
+            template_environment()
+        )
+        return rv
+
+    def render(self, view: dict[str, Any]) -> bytes:
+        """Render ``view`` into a complete .docx, returned as bytes."""
+        template = DocxTemplate(io.BytesIO(self._blob))
+        context = build_context(template, view)
+        try:
+            template.render(context, template_environment(), autoescape=True)
+        except (JinjaTemplateError, SecurityError) as exc:
+            raise TemplateError([self._render_problem(exc)]) from None
+        out = io.BytesIO()
+        template.save(out)
+        data = out.getvalue()
+        self._check_output(data)
+        return data
+
+    def _missing_styles(self, document: Any) -> list[Problem]:
+        names = {style.name for style in document.styles}
+        return [
+            Problem(self.name, 1, 1, f"het sjabloon mist de stijl '{style}'; voeg die stijl in "
+                    "Word toe (Start > Stijlen) of herstel het sjabloon uit git")
+            for style in REQUIRED_STYLES
+            if style not in names
+        ]
+
+    def _syntax_problems(self) -> list[Problem]:
+        template = DocxTemplate(io.BytesIO(self._blob))
+        try:
+            template.get_undeclared_template_variables(template_environment())
+        except TemplateSyntaxError as exc:
+            return [self._problem_at(exc, _paragraphs_of(template), exc.lineno)]
+        return []
+
+    def _render_problem(self, exc: BaseException) -> Problem:
+        context = [line for line in getattr(exc, "docx_context", []) if line.strip()]
+        paragraph = context[len(context) // 2] if context else ""
+        return Problem(self.name, 1, 1, _explain(exc, paragraph))
+
+    def _problem_at(self, exc: TemplateSyntaxError, paragraphs: list[str], lineno: int) -> Problem:
+        index = max(min(lineno, len(paragraphs)) - 1, 0)
+        text = paragraphs[index] if paragraphs else ""
+        return Problem(self.name, index + 1, 1, _explain(exc, text))
+
+    def _check_output(self, data: bytes) -> None:
+        """Refuse output that still shows template tags, e.g. a tag Word split apart."""
+        document = open_docx(io.BytesIO(data))
+        leftovers = [p.text for p in document.paragraphs if _LEFTOVER_TAG.search(p.text)]
+        if leftovers:
+            raise TemplateError(
+                [Problem(self.name, 1, 1, f"in het resultaat staat nog een sjabloon-tag: "
+                         f"'{text.strip()}'; typ de tag in Word opnieuw in één keer")
+                 for text in leftovers]
+            )
+
+
+def _paragraphs_of(template: DocxTemplate) -> list[str]:
+    """Return the template's body as docxtpl feeds it to Jinja: one paragraph per line."""
+    template.init_docx()
+    xml = template.patch_xml(template.xml_to_string(template.docx._element.body))
+    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+    return [re.sub(r"<[^>]+>", "", line) for line in xml.splitlines()]
+
+
+def _explain(exc: BaseException, paragraph: str) -> str:
+    where = f"in de alinea '{paragraph.strip()}': " if paragraph.strip() else ""
+    if isinstance(exc, UndefinedError):
+        return f"{where}het sjabloon vraagt een veld dat niet bestaat ({exc.message})"
+    if isinstance(exc, TemplateAssertionError) and "filter" in str(exc):
+        return f"{where}onbekend filter ({exc}); gebruik euro, euro_kort, getal, procent of datum"
+    if isinstance(exc, SecurityError):
+        return f"{where}het sjabloon probeert iets dat niet is toegestaan ({exc})"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{where}de sjabloon-tag is ongeldig ({exc.message}); controleer {{{{ }}}} en {{% %}}"
+    return f"{where}fout in het sjabloon ({exc})"

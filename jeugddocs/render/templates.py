@@ -1,0 +1,42 @@
+"""Finding the Word template for a kind of document, loaded and checked once."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.render.docx import WordTemplate
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def default_template_dir() -> Path:
+    """Return the templates shipped with jeugddocs.
+
+    In a source checkout (editable install) these are the top-level
+    ``templates/`` that editors work on; an installed wheel carries a copy.
+    """
+    bundled = _PACKAGE / "_templates"
+    return bundled if bundled.is_dir() else _PACKAGE.parent / "templates"
+
+
+class TemplateSet:
+    """The templates of one folder, each loaded on first use and kept for the next."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or default_template_dir()
+
+    def get(self, name: str) -> WordTemplate:
+        """Return the checked template ``name`` (``raadsvoorstel`` → ``raadsvoorstel.docx``)."""
+        return _load(self.directory.resolve() / f"{name}.docx")
+
+
+@cache
+def _load(path: Path) -> WordTemplate:
+    if not path.is_file():
+        raise TemplateError(
+            [Problem(str(path), 1, 1, f"sjabloon niet gevonden; verwacht {path.name} in "
+                     f"{path.parent}")]
+        )
+    return WordTemplate(path)

@@ -1,0 +1,253 @@
+"""Create the starting Word templates in ``templates/``.
+
+The .docx files are the source of truth once they exist: editors change them in
+Word. This script only makes the first version (and a fresh one for a new
+kind), so that every template shares one house style. Run it with
+``python scripts/build_templates.py [--force]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+FONT = "Arial"
+NUMBERED = "Genummerde alinea"
+
+
+def house_style(doc: DocxDocument) -> None:
+    """Apply the shared house style: fonts, Dutch language, our own named styles."""
+    _drop_styles_with_effects(doc)
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    _set_language(doc, "nl-NL")
+    for name, size in (("Title", 18), ("Subtitle", 13), ("Heading 1", 12), ("Heading 2", 10),
+                       ("Heading 3", 10)):
+        style = styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0x1F, 0x1F, 0x1F)
+        style.font.bold = name != "Subtitle"
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 6)
+        style.paragraph_format.space_after = Pt(4)
+        _use_fixed_font(style)
+    numbered = styles.add_style(NUMBERED, WD_STYLE_TYPE.PARAGRAPH)
+    numbered.base_style = normal
+    numbered.paragraph_format.left_indent = Cm(0.75)
+    numbered.paragraph_format.first_line_indent = Cm(-0.75)
+    numbered.paragraph_format.tab_stops.add_tab_stop(Cm(0.75), WD_TAB_ALIGNMENT.LEFT)
+    caption = styles.add_style("Tabeltitel", WD_STYLE_TYPE.PARAGRAPH)
+    caption.base_style = normal
+    caption.font.bold = True
+    caption.paragraph_format.space_before = Pt(6)
+    caption.paragraph_format.keep_with_next = True
+    table = styles.add_style("Tabel bedragen", WD_STYLE_TYPE.TABLE)
+    table.base_style = styles["Table Grid"]
+    table.font.size = Pt(9)
+    for section in doc.sections:
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = Cm(2.5)
+        section.bottom_margin = Cm(2)
+
+
+def _drop_styles_with_effects(doc: DocxDocument) -> None:
+    # -- Word 2010's stylesWithEffects copy goes stale once styles change, and Word then
+    #    reports "unreadable content"; it is optional, so leave it out --
+    part = doc.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
+
+
+def _set_language(doc: DocxDocument, language: str) -> None:
+    r_pr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def _use_fixed_font(style: object) -> None:
+    # -- heading styles point at theme fonts; drop those so the house font applies --
+    r_fonts = style.element.rPr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if r_fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            r_fonts.attrib.pop(qn(attribute), None)
+
+
+def letterhead(doc: DocxDocument, kind: str) -> None:
+    """Put the municipality and the kind of document in the page header."""
+    header = doc.sections[0].header
+    paragraph = header.paragraphs[0]
+    paragraph.text = "Gemeente {{ gemeente }}"
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.runs[0].bold = True
+    line = header.add_paragraph(kind)
+    line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def field_table(doc: DocxDocument, rows: list[tuple[str, str, str | None]]) -> None:
+    """Add a borderless label/value table; a row with a condition appears only when it holds."""
+    expanded: list[tuple[str, str]] = []
+    for label, value, condition in rows:
+        if condition:
+            expanded += [(f"{{%tr if {condition} %}}", ""), (label, value), ("{%tr endif %}", "")]
+        else:
+            expanded.append((label, value))
+    table = doc.add_table(rows=len(expanded), cols=2)
+    for row, (label, value) in zip(table.rows, expanded, strict=True):
+        row.cells[0].width = Cm(4.5)
+        row.cells[1].width = Cm(11.5)
+        row.cells[0].paragraphs[0].add_run(label)
+        row.cells[1].paragraphs[0].add_run(value)
+    doc.add_paragraph()
+
+
+def optional_section(doc: DocxDocument, heading: str, field: str) -> None:
+    doc.add_paragraph(f"{{%p if {field} %}}")
+    doc.add_heading(heading, level=1)
+    doc.add_paragraph(f"{{{{p {field} }}}}")
+    doc.add_paragraph("{%p endif %}")
+
+
+def numbered_arguments(doc: DocxDocument, field: str) -> None:
+    doc.add_paragraph(f"{{%p for item in {field} %}}")
+    doc.add_heading("{{ item.nummer }} {{r item.kop }}", level=2)
+    doc.add_paragraph("{{p item.tekst }}")
+    doc.add_paragraph("{%p endfor %}")
+
+
+def numbered_list(doc: DocxDocument, field: str) -> None:
+    doc.add_paragraph(f"{{%p for punt in {field} %}}")
+    doc.add_paragraph("{{ loop.index }}.\t{{r punt }}", style=NUMBERED)
+    doc.add_paragraph("{%p endfor %}")
+
+
+def signature(doc: DocxDocument, left: tuple[str, str], right: tuple[str, str]) -> None:
+    """Add a two-column signature block: roles on the first row, names below."""
+    table = doc.add_table(rows=2, cols=2)
+    for column, (role, name) in enumerate((left, right)):
+        table.cell(0, column).paragraphs[0].add_run(role)
+        cell = table.cell(1, column).paragraphs[0]
+        cell.paragraph_format.space_before = Pt(36)
+        cell.add_run(name)
+
+
+def raadsvoorstel() -> DocxDocument:
+    doc = Document()
+    house_style(doc)
+    letterhead(doc, "Raadsvoorstel")
+    doc.add_paragraph("Raadsvoorstel", style="Title")
+    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    field_table(doc, [
+        ("Aan", "de gemeenteraad", None),
+        ("Van", "het college van burgemeester en wethouders", None),
+        ("Datum", "{{ datum | datum }}", None),
+        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+        ("Programma", "{{ programma }}", "programma"),
+        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+    ])
+    doc.add_heading("Kern van het voorstel", level=1)
+    doc.add_paragraph("{{p kern }}")
+    doc.add_heading("Voorgesteld besluit", level=1)
+    numbered_list(doc, "beslispunten")
+    doc.add_heading("Aanleiding", level=1)
+    doc.add_paragraph("{{p aanleiding }}")
+    optional_section(doc, "Beoogd effect", "beoogd_effect")
+    doc.add_heading("Argumenten", level=1)
+    numbered_arguments(doc, "argumenten")
+    doc.add_paragraph("{%p if kanttekeningen %}")
+    doc.add_heading("Kanttekeningen en risico's", level=1)
+    numbered_arguments(doc, "kanttekeningen")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_heading("Financiële consequenties", level=1)
+    doc.add_paragraph("{{p financien.tekst }}")
+    doc.add_paragraph("{%p for tabel in financien.tabellen %}")
+    doc.add_paragraph("{{p tabel }}")
+    doc.add_paragraph("{%p endfor %}")
+    optional_section(doc, "Betrokken partijen / participatie", "betrokken_partijen")
+    optional_section(doc, "Communicatie", "communicatie")
+    optional_section(doc, "Uitvoering en verdere procedure", "uitvoering")
+    optional_section(doc, "Bestuurlijk kader", "bestuurlijk_kader")
+    doc.add_paragraph("{%p if bijlagen %}")
+    doc.add_heading("Bijlagen", level=1)
+    numbered_list(doc, "bijlagen")
+    doc.add_paragraph("{%p endif %}")
+    closing = doc.add_paragraph("Het college van burgemeester en wethouders van {{ gemeente }},")
+    closing.paragraph_format.space_before = Pt(18)
+    signature(doc, ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
+              ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"))
+    return doc
+
+
+def raadsbesluit() -> DocxDocument:
+    doc = Document()
+    house_style(doc)
+    letterhead(doc, "Raadsbesluit")
+    doc.add_paragraph("Raadsbesluit", style="Title")
+    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    doc.add_paragraph("{%p if zaaknummer %}")
+    doc.add_paragraph("Zaaknummer: {{ zaaknummer }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("De raad van de gemeente {{ gemeente }};")
+    doc.add_paragraph(
+        "gelezen het voorstel van burgemeester en wethouders van {{ voorstel_datum | datum }}"
+        "{% if zaaknummer %}, nr. {{ zaaknummer }}{% endif %};"
+    )
+    doc.add_paragraph("{%p if gelet_op %}")
+    doc.add_paragraph("gelet op {{ gelet_op | join('; ') }};")
+    doc.add_paragraph("{%p endif %}")
+    besluit = doc.add_paragraph()
+    besluit.add_run("besluit:").bold = True
+    numbered_list(doc, "beslispunten")
+    closing = doc.add_paragraph(
+        "Aldus besloten in de openbare vergadering van "
+        "{% if vergadering %}{{ vergadering | datum }}{% else %}……………………{% endif %}."
+    )
+    closing.paragraph_format.space_before = Pt(18)
+    signature(doc, ("De griffier,", "{{ griffier or '' }}"),
+              ("De voorzitter,", "{{ voorzitter or '' }}"))
+    return doc
+
+
+BUILDERS: dict[str, Callable[[], DocxDocument]] = {
+    "raadsvoorstel": raadsvoorstel,
+    "raadsbesluit": raadsbesluit,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--force", action="store_true", help="overwrite existing templates")
+    parser.add_argument("names", nargs="*", default=list(BUILDERS))
+    args = parser.parse_args(argv)
+    TEMPLATES.mkdir(exist_ok=True)
+    for name in args.names:
+        target = TEMPLATES / f"{name}.docx"
+        if target.exists() and not args.force:
+            sys.stderr.write(f"{target} bestaat al; gebruik --force om te overschrijven\n")
+            continue
+        BUILDERS[name]().save(str(target))
+        sys.stdout.write(f"{target}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
