@@ -55,7 +55,9 @@ def render(document: Document, templates: TemplateSet | None = None) -> list[Ren
     ]
 
 
-def build(path: Path | str, output_dir: Path | str, templates: TemplateSet | None = None) -> list[Path]:
+def build(
+    path: Path | str, output_dir: Path | str, templates: TemplateSet | None = None
+) -> list[Path]:
     """Check, render and write one content file; return the paths written."""
     path, output_dir = Path(path), Path(output_dir)
     rendered = render(check(path), templates)
@@ -72,8 +74,9 @@ def find_content(paths: Iterable[Path | str]) -> list[Path]:
     found: list[Path] = []
     for entry in map(Path, paths):
         if entry.is_dir():
-            found += sorted(p for p in entry.rglob("*") if p.suffix in CONTENT_SUFFIXES
-                            and p.is_file())
+            found += sorted(
+                p for p in entry.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file()
+            )
         else:
             found.append(entry)
     return found
@@ -91,7 +94,9 @@ def validate_all(paths: Iterable[Path]) -> BatchResult:
     return result
 
 
-def build_all(paths: Iterable[Path], output_dir: Path, templates: TemplateSet | None = None) -> BatchResult:
+def build_all(
+    paths: Iterable[Path], output_dir: Path, templates: TemplateSet | None = None
+) -> BatchResult:
     """Render every content file; an invalid one is reported and the others still render."""
     result = BatchResult()
     templates = templates or TemplateSet()

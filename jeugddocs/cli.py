@@ -52,15 +52,23 @@ class Group(_DutchHelp, click.Group):
     command_class = Command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, cmd.get_short_help_str()) for name in self.list_commands(ctx)
-                if (cmd := self.get_command(ctx, name)) is not None]
+        rows = [
+            (name, cmd.get_short_help_str())
+            for name in self.list_commands(ctx)
+            if (cmd := self.get_command(ctx, name)) is not None
+        ]
         if rows:
             with formatter.section("Commando's"):
                 formatter.write_dl(rows)
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Run the command; usage errors and crashes become Dutch messages, never tracebacks."""
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -74,12 +82,14 @@ class Group(_DutchHelp, click.Group):
         except click.Abort:
             click.echo("Afgebroken.", err=True)
             sys.exit(EXIT_INVALID)
-        except Exception as exc:  # noqa: BLE001 - the one place a bug meets the user
+        except Exception as exc:
             if os.environ.get("JEUGDDOCS_DEBUG"):
                 raise
             click.echo(
                 f"Interne fout in jeugddocs ({type(exc).__name__}: {exc}). Dit ligt niet aan uw "
-                "bestand; meld het aan de beheerders, met dit bericht.", err=True)
+                "bestand; meld het aan de beheerders, met dit bericht.",
+                err=True,
+            )
             sys.exit(EXIT_INTERNAL)
         if not standalone_mode:
             return rv
@@ -109,11 +119,13 @@ def _existing(paths: Sequence[str]) -> list[Path]:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.UsageError(
-            "bestand of map bestaat niet: " + ", ".join(f"'{p}'" for p in missing))
+            "bestand of map bestaat niet: " + ", ".join(f"'{p}'" for p in missing)
+        )
     found = api.find_content(paths)
     if not found:
-        raise click.UsageError("geen .yaml- of .yml-bestanden gevonden in "
-                               + ", ".join(f"'{p}'" for p in paths))
+        raise click.UsageError(
+            "geen .yaml- of .yml-bestanden gevonden in " + ", ".join(f"'{p}'" for p in paths)
+        )
     return found
 
 
@@ -129,8 +141,9 @@ def _report(problems: list[Problem]) -> None:
 
 
 @click.group(cls=Group, context_settings=_HELP)
-@click.version_option(package_name="jeugddocs", message="jeugddocs %(version)s",
-                      help="Toon de versie en stop.")
+@click.version_option(
+    package_name="jeugddocs", message="jeugddocs %(version)s", help="Toon de versie en stop."
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def cli() -> None:
     """Maak raadsvoorstellen en andere gemeentelijke stukken van YAML naar Word."""
@@ -138,10 +151,20 @@ def cli() -> None:
 
 @cli.command(context_settings=_HELP)
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
-@click.option("-o", "--uitvoer", default="output", show_default=True, metavar="MAP",
-              help="Map waarin de Word-bestanden komen.")
-@click.option("--sjablonen", default=None, metavar="MAP",
-              help="Map met eigen Word-sjablonen (standaard: de meegeleverde).")
+@click.option(
+    "-o",
+    "--uitvoer",
+    default="output",
+    show_default=True,
+    metavar="MAP",
+    help="Map waarin de Word-bestanden komen.",
+)
+@click.option(
+    "--sjablonen",
+    default=None,
+    metavar="MAP",
+    help="Map met eigen Word-sjablonen (standaard: de meegeleverde).",
+)
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
@@ -157,8 +180,9 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
         click.echo(f"gemaakt: {path}")
     _report(result.problems)
     if result.failed:
-        click.echo(f"{len(result.failed)} van {len(files)} bestanden niet gemaakt door fouten.",
-                   err=True)
+        click.echo(
+            f"{len(result.failed)} van {len(files)} bestanden niet gemaakt door fouten.", err=True
+        )
         return EXIT_INVALID
     return EXIT_OK
 
@@ -188,8 +212,9 @@ def new(soort: str, bestand: str, overschrijf: bool) -> int:
     target = Path(bestand)
     text = starter_text(_soort(soort))
     if target.exists() and not overschrijf:
-        raise click.UsageError(f"'{bestand}' bestaat al; kies een andere naam of gebruik "
-                               "--overschrijf.")
+        raise click.UsageError(
+            f"'{bestand}' bestaat al; kies een andere naam of gebruik --overschrijf."
+        )
     try:
         write_atomic(target, text.encode("utf-8"))
     except JeugddocsError as exc:

@@ -23,15 +23,16 @@ def write_atomic(target: Path, data: bytes) -> None:
     removed on any failure, including Ctrl-C.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, target)
+        temp.replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -36,8 +36,13 @@ def house_style(doc: DocxDocument) -> None:
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     _set_language(doc, "nl-NL")
-    for name, size in (("Title", 18), ("Subtitle", 13), ("Heading 1", 12), ("Heading 2", 10),
-                       ("Heading 3", 10)):
+    for name, size in (
+        ("Title", 18),
+        ("Subtitle", 13),
+        ("Heading 1", 12),
+        ("Heading 2", 10),
+        ("Heading 3", 10),
+    ):
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -156,14 +161,17 @@ def raadsvoorstel() -> DocxDocument:
     letterhead(doc, "Raadsvoorstel")
     doc.add_paragraph("Raadsvoorstel", style="Title")
     doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
-    field_table(doc, [
-        ("Aan", "de gemeenteraad", None),
-        ("Van", "het college van burgemeester en wethouders", None),
-        ("Datum", "{{ datum | datum }}", None),
-        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
-        ("Programma", "{{ programma }}", "programma"),
-        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
-    ])
+    field_table(
+        doc,
+        [
+            ("Aan", "de gemeenteraad", None),
+            ("Van", "het college van burgemeester en wethouders", None),
+            ("Datum", "{{ datum | datum }}", None),
+            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+            ("Programma", "{{ programma }}", "programma"),
+            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+        ],
+    )
     doc.add_heading("Kern van het voorstel", level=1)
     doc.add_paragraph("{{p kern }}")
     doc.add_heading("Voorgesteld besluit", level=1)
@@ -192,8 +200,11 @@ def raadsvoorstel() -> DocxDocument:
     doc.add_paragraph("{%p endif %}")
     closing = doc.add_paragraph("Het college van burgemeester en wethouders van {{ gemeente }},")
     closing.paragraph_format.space_before = Pt(18)
-    signature(doc, ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
-              ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"))
+    signature(
+        doc,
+        ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
+        ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"),
+    )
     return doc
 
 
@@ -222,8 +233,9 @@ def raadsbesluit() -> DocxDocument:
         "{% if vergadering %}{{ vergadering | datum }}{% else %}……………………{% endif %}."
     )
     closing.paragraph_format.space_before = Pt(18)
-    signature(doc, ("De griffier,", "{{ griffier or '' }}"),
-              ("De voorzitter,", "{{ voorzitter or '' }}"))
+    signature(
+        doc, ("De griffier,", "{{ griffier or '' }}"), ("De voorzitter,", "{{ voorzitter or '' }}")
+    )
     return doc
 
 

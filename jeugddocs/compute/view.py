@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from jeugddocs.compute.numbering import number_per_beslispunt
-from jeugddocs.compute.prose import Inline, Prose, parse_inline, parse_prose
+from jeugddocs.compute.prose import Inline, parse_inline, parse_prose
 from jeugddocs.content import references
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import InlineMarker, ProseMarker

@@ -38,8 +38,14 @@ def _validate(source: Source, problems: list[Problem]) -> Document:
     data = source.data
     if not isinstance(data, dict):
         raise ContentError(
-            [*problems, source.problem(source.value_position(()),
-             "het bestand moet beginnen met velden (naam: waarde), zoals 'soort: raadsvoorstel'")]
+            [
+                *problems,
+                source.problem(
+                    source.value_position(()),
+                    "het bestand moet beginnen met velden (naam: waarde), zoals "
+                    "'soort: raadsvoorstel'",
+                ),
+            ]
         )
     model = _model_for(data, source, problems)
     if model is None:
@@ -54,7 +60,9 @@ def _validate(source: Source, problems: list[Problem]) -> Document:
     return document
 
 
-def _model_for(data: dict[str, Any], source: Source, problems: list[Problem]) -> type[Document] | None:
+def _model_for(
+    data: dict[str, Any], source: Source, problems: list[Problem]
+) -> type[Document] | None:
     soort = data.get("soort")
     if soort in SOORTEN:
         return SOORTEN[soort]
@@ -62,16 +70,20 @@ def _model_for(data: dict[str, Any], source: Source, problems: list[Problem]) ->
     if soort is None or is_reported(soort):
         if soort is None:
             problems.append(
-                source.problem(source.value_position(()),
-                               f"het veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld "
-                               f"'soort: raadsvoorstel' (mogelijk: {kinds})")
+                source.problem(
+                    source.value_position(()),
+                    f"het veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld "
+                    f"'soort: raadsvoorstel' (mogelijk: {kinds})",
+                )
             )
         return None
     close = difflib.get_close_matches(str(soort), list(SOORTEN), n=1)
     hint = f"bedoelde u '{close[0]}'? " if close else ""
     problems.append(
-        source.problem(source.value_position(("soort",)),
-                       f"onbekende soort '{soort}'; {hint}mogelijk zijn: {kinds}")
+        source.problem(
+            source.value_position(("soort",)),
+            f"onbekende soort '{soort}'; {hint}mogelijk zijn: {kinds}",
+        )
     )
     return None
 
@@ -86,7 +98,8 @@ def _known_amounts(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(raw, dict):
         return {}
     return {
-        str(name): value if isinstance(value, int | Decimal) and not isinstance(value, bool)
+        str(name): value
+        if isinstance(value, int | Decimal) and not isinstance(value, bool)
         else None
         for name, value in raw.items()
     }

@@ -44,7 +44,9 @@ def problems_from_validation(
     return problems
 
 
-def _reference_problems(detail: ErrorDetails, loc: tuple[Any, ...], source: Source) -> Iterator[Problem]:
+def _reference_problems(
+    detail: ErrorDetails, loc: tuple[Any, ...], source: Source
+) -> Iterator[Problem]:
     """Place each reference problem at the fragment the author typed, inside the text."""
     ctx = detail.get("ctx") or {}
     position = source.value_position(loc)
@@ -77,9 +79,7 @@ def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel])
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         hint = f"bedoelde u '{close[0]}'? " if close else ""
-        return (
-            f"onbekend veld '{field}'; {hint}toegestaan zijn hier: {', '.join(allowed)}"
-        )
+        return f"onbekend veld '{field}'; {hint}toegestaan zijn hier: {', '.join(allowed)}"
     if kind == "string_type":
         return (
             f"verwacht tekst, maar hier staat {describe(value)}; zet de waarde tussen "

@@ -107,7 +107,7 @@ def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
         return f"'{fragment}' kan niet worden opgemaakt: {exc}"
     except TypeError:
         return f"'{fragment}': het filter krijgt argumenten die het niet kent"
-    except Exception:  # noqa: BLE001 - a value already reported elsewhere cannot be formatted
+    except Exception:
         return None
     return None
 
@@ -159,6 +159,4 @@ def expand(text: str, amounts: Mapping[str, Any]) -> str:
     """
     if "{{" not in text:
         return text
-    return _REFERENCE.sub(
-        lambda m: ENVIRONMENT.from_string(m.group()).render(amounts), text
-    )
+    return _REFERENCE.sub(lambda m: ENVIRONMENT.from_string(m.group()).render(amounts), text)

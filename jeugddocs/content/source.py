@@ -153,7 +153,9 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self._add(key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit")
+                self._add(
+                    key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit"
+                )
                 continue
             if not isinstance(key, str) or key == "":
                 self._add(
@@ -193,17 +195,18 @@ class _Builder:
             except ValueError:
                 self._add(
                     node,
-                    f"de datum {text} bestaat niet; schrijf een bestaande datum als jaar-maand-dag, "
-                    "bijvoorbeeld 2021-03-18",
+                    f"de datum {text} bestaat niet; schrijf een bestaande datum als "
+                    "jaar-maand-dag, bijvoorbeeld 2021-03-18",
                 )
                 return _INVALID
         self._bad_tag(node)
         return _INVALID
 
     def _bad_tag(self, node: Node) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self._add(
             node,
-            f"de YAML-tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is niet toegestaan; content is alleen tekst, getallen, "
+            f"de YAML-tag {tag} is niet toegestaan; content is alleen tekst, getallen, "
             "datums, lijsten en velden. Verwijder de tag",
         )
 
@@ -247,8 +250,13 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     empty = Source(name, "", None)
     if len(raw) > MAX_BYTES:
         return empty, [
-            Problem(name, 1, 1, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; "
-                    "splits het op of haal ingeplakte gegevens weg")
+            Problem(
+                name,
+                1,
+                1,
+                f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; "
+                "splits het op of haal ingeplakte gegevens weg",
+            )
         ]
     try:
         text = raw.decode("utf-8-sig")
@@ -256,8 +264,12 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return empty, [
-            Problem(name, line, column, "dit is geen geldige UTF-8-tekst; sla het bestand op "
-                    "met codering UTF-8")
+            Problem(
+                name,
+                line,
+                column,
+                "dit is geen geldige UTF-8-tekst; sla het bestand op met codering UTF-8",
+            )
         ]
     source = Source(name, text, None)
     try:
@@ -265,15 +277,27 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         return source, [_syntax_problem(name, exc)]
     if node is None:
-        return source, [Problem(name, 1, 1, "het bestand is leeg; begin met 'soort:' en "
-                                "'gemeente:', of maak een voorbeeld met 'jeugddocs new'")]
+        return source, [
+            Problem(
+                name,
+                1,
+                1,
+                "het bestand is leeg; begin met 'soort:' en "
+                "'gemeente:', of maak een voorbeeld met 'jeugddocs new'",
+            )
+        ]
     builder = _Builder(source)
     try:
         source.data = builder.build(node, ())
     except _TooLarge:
         return source, [
-            Problem(name, 1, 1, f"het bestand breidt uit tot meer dan {MAX_NODES} waarden "
-                    "(te veel of geneste verwijzingen met '*'); schrijf de waarden uit")
+            Problem(
+                name,
+                1,
+                1,
+                f"het bestand breidt uit tot meer dan {MAX_NODES} waarden "
+                "(te veel of geneste verwijzingen met '*'); schrijf de waarden uit",
+            )
         ]
     return source, builder.problems
 
@@ -284,26 +308,41 @@ def _compose(text: str) -> Node | None:
         node: Node | None = loader.get_single_node()
         return node
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
 
 
 # -- PyYAML's English problem texts, each with a Dutch explanation and a fix --
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("found character '\\t'", "een tab mag niet in de inspringing; gebruik spaties"),
-    ("mapping values are not allowed", "hier staat een ':' die YAML niet verwacht; zet tekst met "
-     "een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
-    ("could not find expected ':'", "er ontbreekt een ':' na een veldnaam, of de inspringing "
-     "klopt niet"),
+    (
+        "mapping values are not allowed",
+        "hier staat een ':' die YAML niet verwacht; zet tekst met "
+        "een dubbele punt tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    (
+        "could not find expected ':'",
+        "er ontbreekt een ':' na een veldnaam, of de inspringing klopt niet",
+    ),
     ("found duplicate anchor", "dezelfde anker-naam ('&') staat twee keer in het bestand"),
     ("found undefined alias", "een verwijzing met '*' noemt een anker dat niet bestaat"),
-    ("expected <block end>", "de inspringing klopt niet: deze regel springt anders in dan de "
-     "regels erboven"),
-    ("found unexpected end of stream", "het bestand houdt midden in een waarde op; controleer of "
-     "alle aanhalingstekens en haakjes gesloten zijn"),
-    ("expected a single document", "het bestand bevat meer dan één document ('---'); zet elk "
-     "document in een eigen bestand"),
-    ("found unknown escape character", "onbekende escape met '\\' in tekst tussen dubbele "
-     "aanhalingstekens; gebruik enkele aanhalingstekens"),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet: deze regel springt anders in dan de regels erboven",
+    ),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt midden in een waarde op; controleer of "
+        "alle aanhalingstekens en haakjes gesloten zijn",
+    ),
+    (
+        "expected a single document",
+        "het bestand bevat meer dan één document ('---'); zet elk document in een eigen bestand",
+    ),
+    (
+        "found unknown escape character",
+        "onbekende escape met '\\' in tekst tussen dubbele "
+        "aanhalingstekens; gebruik enkele aanhalingstekens",
+    ),
     ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
 )
 

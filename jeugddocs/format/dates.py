@@ -25,6 +25,6 @@ def datum(value: object, stijl: str = "kort") -> str:
         raise FormatInputError(filter_name="datum", value=value, expected="een datum")
     if stijl not in _STYLES:
         raise FormatInputError(
-            filter_name="datum", value=stijl, expected="de stijl \"kort\" of \"lang\""
+            filter_name="datum", value=stijl, expected='de stijl "kort" of "lang"'
         )
     return format_date(value, _STYLES[stijl], locale=LOCALE)

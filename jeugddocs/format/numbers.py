@@ -60,7 +60,11 @@ def _describe(value: object) -> str:
         return f"de tekst {value!r}"
     if value is None:
         return "een lege waarde"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float | Decimal):
+        return f"het getal {value}"
+    return f"een waarde van het type {type(value).__name__}"
 
 
 def to_decimal(value: object, filter_name: str) -> Decimal:
@@ -95,7 +99,7 @@ def round_half_up(value: Decimal, places: int = 0) -> Decimal:
 
 def _currency_pattern(fraction_digits: int) -> NumberPattern:
     """Return the CLDR ``nl`` currency pattern with a fixed number of decimals."""
-    pattern = copy.copy(LOCALE.currency_formats["standard"])
+    pattern: NumberPattern = copy.copy(LOCALE.currency_formats["standard"])
     pattern.frac_prec = (fraction_digits, fraction_digits)
     return pattern
 

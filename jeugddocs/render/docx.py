@@ -42,8 +42,14 @@ class WordTemplate:
             document = open_docx(io.BytesIO(self._blob))
         except (OSError, PackageNotFoundError, KeyError, ValueError) as exc:
             raise TemplateError(
-                [Problem(self.name, 1, 1, f"het sjabloon kan niet worden gelezen als Word-bestand "
-                         f"(.docx): {exc}")]
+                [
+                    Problem(
+                        self.name,
+                        1,
+                        1,
+                        f"het sjabloon kan niet worden gelezen als Word-bestand (.docx): {exc}",
+                    )
+                ]
             ) from None
         problems = self._missing_styles(document)
         problems += self._syntax_problems()
@@ -74,8 +80,13 @@ class WordTemplate:
     def _missing_styles(self, document: Any) -> list[Problem]:
         names = {style.name for style in document.styles}
         return [
-            Problem(self.name, 1, 1, f"het sjabloon mist de stijl '{style}'; voeg die stijl in "
-                    "Word toe (Start > Stijlen) of herstel het sjabloon uit git")
+            Problem(
+                self.name,
+                1,
+                1,
+                f"het sjabloon mist de stijl '{style}'; voeg die stijl in "
+                "Word toe (Start > Stijlen) of herstel het sjabloon uit git",
+            )
             for style in REQUIRED_STYLES
             if style not in names
         ]
@@ -104,9 +115,16 @@ class WordTemplate:
         leftovers = [p.text for p in document.paragraphs if _LEFTOVER_TAG.search(p.text)]
         if leftovers:
             raise TemplateError(
-                [Problem(self.name, 1, 1, f"in het resultaat staat nog een sjabloon-tag: "
-                         f"'{text.strip()}'; typ de tag in Word opnieuw in één keer")
-                 for text in leftovers]
+                [
+                    Problem(
+                        self.name,
+                        1,
+                        1,
+                        f"in het resultaat staat nog een sjabloon-tag: "
+                        f"'{text.strip()}'; typ de tag in Word opnieuw in één keer",
+                    )
+                    for text in leftovers
+                ]
             )
 
 
@@ -127,5 +145,7 @@ def _explain(exc: BaseException, paragraph: str) -> str:
     if isinstance(exc, SecurityError):
         return f"{where}het sjabloon probeert iets dat niet is toegestaan ({exc})"
     if isinstance(exc, TemplateSyntaxError):
-        return f"{where}de sjabloon-tag is ongeldig ({exc.message}); controleer {{{{ }}}} en {{% %}}"
+        return (
+            f"{where}de sjabloon-tag is ongeldig ({exc.message}); controleer {{{{ }}}} en {{% %}}"
+        )
     return f"{where}fout in het sjabloon ({exc})"

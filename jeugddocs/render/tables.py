@@ -92,7 +92,17 @@ def _rule_above(cell: _Cell) -> None:
         top.set(qn(key), value)
     borders.append(top)
     tc_pr.insert_element_before(
-        borders,
-        "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
-        "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+        borders,  # type: ignore[arg-type]
+        "w:shd",
+        "w:noWrap",
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
+        "w:headers",
+        "w:cellIns",
+        "w:cellDel",
+        "w:cellMerge",
+        "w:tcPrChange",
     )

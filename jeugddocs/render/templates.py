@@ -36,7 +36,13 @@ class TemplateSet:
 def _load(path: Path) -> WordTemplate:
     if not path.is_file():
         raise TemplateError(
-            [Problem(str(path), 1, 1, f"sjabloon niet gevonden; verwacht {path.name} in "
-                     f"{path.parent}")]
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    f"sjabloon niet gevonden; verwacht {path.name} in {path.parent}",
+                )
+            ]
         )
     return WordTemplate(path)

@@ -20,8 +20,9 @@ from pydantic_core import PydanticCustomError
 from jeugddocs.content import references
 from jeugddocs.content.models.base import custom_error
 
-_AMOUNT_AS_TEXT = re.compile(r"^\s*(?:€|eur|euro)?\s*-?[\d.,\s]+\s*(?:mln|miljoen|mld|miljard)?\.?\s*$",
-                             re.IGNORECASE)
+_AMOUNT_AS_TEXT = re.compile(
+    r"^\s*(?:€|eur|euro)?\s*-?[\d.,\s]+\s*(?:mln|miljoen|mld|miljard)?\.?\s*$", re.IGNORECASE
+)
 
 
 def _amount_hint(text: str) -> str:
@@ -173,6 +174,8 @@ Regel = Annotated[
     AfterValidator(_check_references),
     InlineMarker(),
 ]
+
+
 def _check_name(value: str) -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", value):
         raise custom_error(

@@ -79,7 +79,8 @@ class Tabel(Model):
                                 ("verwacht_totaal", i),
                                 f"het verwachte totaal van kolom '{self.kolommen[i]}' is "
                                 f"{euro(stated)}, maar de som van de rijen is {euro(computed)} "
-                                f"(verschil {euro(stated - computed)}); controleer de "
+                                f"({euro(abs(computed - stated))} "
+                                f"{'meer' if computed > stated else 'minder'}); controleer de "
                                 "bedragen of het totaal",
                                 stated,
                             )

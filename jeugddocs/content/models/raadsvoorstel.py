@@ -44,7 +44,9 @@ class Raadsvoorstel(Document):
 
     @field_validator("argumenten", "kanttekeningen")
     @classmethod
-    def _beslispunt_exists(cls, value: list[Onderbouwing], info: ValidationInfo) -> list[Onderbouwing]:
+    def _beslispunt_exists(
+        cls, value: list[Onderbouwing], info: ValidationInfo
+    ) -> list[Onderbouwing]:
         points = info.data.get("beslispunten")
         if points is not None:
             check_beslispunten(value, len(points))
@@ -57,8 +59,11 @@ def check_beslispunten(items: list[Onderbouwing], count: int) -> None:
         (
             (i, "beslispunt"),
             f"beslispunt {item.beslispunt} bestaat niet: "
-            + ("er is alleen beslispunt 1" if count == 1 else
-               f"er zijn {count} beslispunten; kies een nummer van 1 tot en met {count}"),
+            + (
+                "er is alleen beslispunt 1"
+                if count == 1
+                else f"er zijn {count} beslispunten; kies een nummer van 1 tot en met {count}"
+            ),
             item.beslispunt,
         )
         for i, item in enumerate(items)

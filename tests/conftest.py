@@ -1,0 +1,106 @@
+"""Shared fixtures: a CLI runner, inline YAML files and golden-file comparison."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import settings
+
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "content" / "voorbeelden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="herschrijf de golden files met de huidige uitvoer",
+    )
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[..., Path]:
+    """Write dedented YAML text to a file in tmp_path and return its path."""
+
+    def write(text: str, name: str = "stuk.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[Path, list[str]], None]:
+    """Compare lines with a checked-in golden file (``--update-golden`` rewrites it)."""
+    update = request.config.getoption("--update-golden")
+
+    def compare(path: Path, lines: list[str]) -> None:
+        text = "\n".join(lines) + "\n"
+        if update or not path.exists():
+            if not update and os.environ.get("CI"):
+                pytest.fail(f"golden file {path} ontbreekt")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert text == path.read_text(encoding="utf-8")
+
+    return compare
+
+
+MINIMAL = """\
+soort: raadsvoorstel
+gemeente: Hilversum
+onderwerp: Dagbehandeling jonge kinderen
+datum: 2021-03-18
+zaaknummer: "0042"
+bedragen:
+  extra: 103500
+kern: Wij vragen {{ extra | euro }} extra.
+beslispunten:
+  - Het nieuwe perceel inkopen.
+  - Een pilot starten.
+aanleiding: De groepen zijn te groot.
+argumenten:
+  - beslispunt: 2
+    kop: Pilot voor 2021
+    tekst: De aanbieders gaan door.
+  - beslispunt: 1
+    kop: Passende verhouding
+    tekst: Alle aanbieders zeggen dit.
+  - beslispunt: 1
+    kop: Goedkoper
+    tekst: Individuele begeleiding is duurder.
+financien:
+  tekst: Zie de tabel.
+  tabellen:
+    - titel: Extra bijdrage per gemeente
+      kolommen: [Bijdrage]
+      rijen:
+        - omschrijving: Blaricum
+          bedragen: [750]
+        - omschrijving: Hilversum
+          bedragen: [70000]
+      totaal: Totaal
+      verwacht_totaal: [70750]
+"""
+
+
+@pytest.fixture
+def minimal_yaml() -> str:
+    """A small raadsvoorstel that validates, for tests to change one thing in."""
+    return MINIMAL

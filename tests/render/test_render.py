@@ -1,0 +1,158 @@
+"""Rendered Word files: golden text, real tables, valid OOXML, LibreOffice opens them."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from jeugddocs import api
+from jeugddocs.compute.derive import plan_documents
+from jeugddocs.content.load import parse_content
+from jeugddocs.render.templates import TemplateSet, default_template_dir
+from tests.conftest import SAMPLES
+from tests.docx_text import extract
+
+GOLDEN = Path(__file__).parent / "testdata"
+SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, bytes]:
+    """Every sample rendered once: name (with suffix) → .docx bytes."""
+    rv = {}
+    for path in SAMPLE_FILES:
+        for item in api.render(api.check(path)):
+            rv[f"{path.stem}{item.suffix}"] = item.data
+    return rv
+
+
+def test_there_are_samples() -> None:
+    assert SAMPLE_FILES, "content/voorbeelden/ is leeg"
+
+
+@pytest.mark.parametrize(
+    "name", [p.stem for p in SAMPLE_FILES] + [f"{p.stem}-raadsbesluit" for p in SAMPLE_FILES]
+)
+def test_golden_text(
+    name: str, rendered: dict[str, bytes], golden: Callable[[Path, list[str]], None]
+) -> None:
+    golden(GOLDEN / f"{name}.txt", extract(rendered[name]))
+
+
+def _finance_table(data: bytes) -> object:
+    document = Document(io.BytesIO(data))
+    return next(t for t in document.tables if "Totaal" in t.rows[-1].cells[0].text)
+
+
+def test_finance_table_is_a_real_table_with_header_alignment_and_bold_total(
+    minimal_yaml: str,
+) -> None:
+    data = api.render(parse_content(minimal_yaml))[0].data
+
+    table = _finance_table(data)
+
+    rows = table.rows  # type: ignore[attr-defined]
+    assert [c.text for c in rows[0].cells] == ["", "Bijdrage"]
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert [c.text for c in rows[-1].cells] == ["Totaal", "€\xa070.750"]
+    assert all(run.bold for c in rows[-1].cells for run in c.paragraphs[0].runs)
+    assert rows[-1].cells[0]._tc.tcPr.find(qn("w:tcBorders")) is not None
+    amounts = [row.cells[1].paragraphs[0] for row in rows]
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in amounts)
+    assert table.style.name == "Tabel bedragen"  # type: ignore[attr-defined]
+
+
+def test_numbered_prose_lists_restart_at_their_own_start(minimal_yaml: str) -> None:
+    text = minimal_yaml.replace(
+        "aanleiding: De groepen zijn te groot.",
+        "aanleiding: |\n  1. een\n  2. twee\n\n  Tussendoor.\n\n  1. opnieuw\n",
+    )
+    document = Document(io.BytesIO(api.render(parse_content(text))[0].data))
+
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    num_ids = [p._p.pPr.numPr.numId.val for p in numbered]
+
+    assert [p.text for p in numbered] == ["een", "twee", "opnieuw"]
+    assert num_ids[0] == num_ids[1] != num_ids[2]
+
+
+def test_xml_special_characters_in_content_stay_text(minimal_yaml: str) -> None:
+    text = minimal_yaml.replace("De groepen zijn te groot.", "'A & B <c> \"d\" ''e'''")
+    data = api.render(parse_content(text))[0].data
+
+    assert "A & B <c> \"d\" 'e'" in "\n".join(extract(data))
+
+
+openxml_audit = pytest.importorskip("openxml_audit")
+
+
+@pytest.mark.parametrize(
+    "name", [p.stem for p in SAMPLE_FILES] + [f"{p.stem}-raadsbesluit" for p in SAMPLE_FILES]
+)
+def test_output_is_schema_valid_ooxml(
+    name: str, rendered: dict[str, bytes], tmp_path: Path
+) -> None:
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(rendered[name])
+
+    result = openxml_audit.OpenXmlValidator().validate(str(path))
+
+    assert [str(e) for e in result.errors] == []
+
+
+def _soffice() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found and os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) ontbreekt op de CI-machine")
+    return found
+
+
+def test_libreoffice_converts_every_sample_to_pdf(
+    rendered: dict[str, bytes], tmp_path: Path
+) -> None:
+    soffice = _soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is niet geïnstalleerd")
+    for name, data in rendered.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    docs = sorted(str(p) for p in tmp_path.glob("*.docx"))
+
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profiel",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *docs,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+    for name in rendered:
+        pdf = tmp_path / f"{name}.pdf"
+        assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), name
+
+
+def test_templates_ask_only_for_what_the_view_provides(minimal_yaml: str) -> None:
+    templates = TemplateSet()
+    for planned in plan_documents(parse_content(minimal_yaml)):
+        asked = templates.get(planned.template).variables()
+        assert asked <= set(planned.view), asked - set(planned.view)
+
+
+def test_default_templates_are_the_top_level_folder() -> None:
+    assert default_template_dir().resolve() == (SAMPLES.parents[1] / "templates").resolve()

@@ -1,0 +1,63 @@
+"""The pipeline's import direction: later stages may use earlier ones, never the reverse."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "jeugddocs"
+
+# -- module prefix → jeugddocs modules it must not import --
+FORBIDDEN = {
+    "jeugddocs.errors": ("jeugddocs.",),
+    "jeugddocs.format": (
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
+    "jeugddocs.content": (
+        "jeugddocs.render",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+        "jeugddocs.compute.view",
+        "jeugddocs.compute.derive",
+    ),
+    "jeugddocs.compute": ("jeugddocs.render", "jeugddocs.api", "jeugddocs.cli", "jeugddocs.output"),
+    "jeugddocs.render": (
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+        "jeugddocs.content.load",
+        "jeugddocs.content.source",
+    ),
+    "jeugddocs.output": ("jeugddocs.content", "jeugddocs.compute", "jeugddocs.render"),
+    "jeugddocs.api": ("jeugddocs.cli", "click"),
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_imports_flow_one_way() -> None:
+    violations = []
+    for path in PACKAGE.rglob("*.py"):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        module = module.removesuffix(".__init__")
+        for prefix, banned in FORBIDDEN.items():
+            if module == prefix or module.startswith(prefix + "."):
+                violations += [
+                    f"{module} → {name}" for name in _imports(path) if name.startswith(banned)
+                ]
+    assert violations == []
