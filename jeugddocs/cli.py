@@ -36,7 +36,10 @@ class _DutchHelp:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]  # type: ignore[attr-defined]
+        params = self.get_params(ctx)  # type: ignore[attr-defined]
+        records = [
+            r for p in params if isinstance(p, click.Option) and (r := p.get_help_record(ctx))
+        ]
         if records:
             with formatter.section("Opties"):
                 formatter.write_dl(records)
@@ -45,11 +48,18 @@ class _DutchHelp:
 
 
 class Command(_DutchHelp, click.Command):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
 
 
 class Group(_DutchHelp, click.Group):
     command_class = Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
@@ -149,15 +159,14 @@ def cli() -> None:
     """Maak raadsvoorstellen en andere gemeentelijke stukken van YAML naar Word."""
 
 
-@cli.command(context_settings=_HELP)
+@cli.command(context_settings=_HELP, short_help="Maak Word-bestanden van YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
 @click.option(
     "-o",
     "--uitvoer",
     default="output",
-    show_default=True,
     metavar="MAP",
-    help="Map waarin de Word-bestanden komen.",
+    help="Map waarin de Word-bestanden komen (standaard: output).",
 )
 @click.option(
     "--sjablonen",
@@ -187,7 +196,7 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
     return EXIT_OK
 
 
-@cli.command(context_settings=_HELP)
+@cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def validate(paden: tuple[str, ...]) -> int:
@@ -202,7 +211,7 @@ def validate(paden: tuple[str, ...]) -> int:
     return EXIT_OK
 
 
-@cli.command(context_settings=_HELP)
+@cli.command(context_settings=_HELP, short_help="Schrijf een YAML-bestand om in te vullen.")
 @click.argument("soort", metavar="SOORT")
 @click.argument("bestand", metavar="BESTAND")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
@@ -224,7 +233,7 @@ def new(soort: str, bestand: str, overschrijf: bool) -> int:
     return EXIT_OK
 
 
-@cli.command(context_settings=_HELP)
+@cli.command(context_settings=_HELP, short_help="Toon het JSON-schema van een soort.")
 @click.argument("soort", metavar="SOORT")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def schema(soort: str) -> int:
