@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from docx import Document
@@ -19,8 +20,21 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.shared import Cm, Pt, RGBColor
 
+# -- the tail of CT_Settings' child sequence (ECMA-376 §17.15.1.78), for inserting in order --
+_SETTINGS_TAIL = (
+    "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
+    "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+    "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+    "w:listSeparator",
+)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Arial"
 NUMBERED = "Genummerde alinea"
@@ -65,6 +79,20 @@ def house_style(doc: DocxDocument) -> None:
     table = styles.add_style("Tabel bedragen", WD_STYLE_TYPE.TABLE)
     table.base_style = styles["Table Grid"]
     table.font.size = Pt(9)
+    # -- Word's own (lower-case) names, so Word treats these as its built-in styles --
+    footnote_text = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
+    footnote_text.base_style = normal
+    footnote_text.font.size = Pt(8)
+    footnote_text.paragraph_format.space_after = Pt(0)
+    footnote_reference = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+    footnote_reference.font.superscript = True
+    for level in (1, 2, 3):
+        toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = normal
+        toc.paragraph_format.left_indent = Cm(0.5 * (level - 1))
+        toc.paragraph_format.space_after = Pt(2)
+        toc.paragraph_format.tab_stops.add_tab_stop(Cm(0.5 * (level - 1) + 1.2))
+    _add_footnotes_part(doc)
     for section in doc.sections:
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = Cm(2.5)
@@ -78,6 +106,44 @@ def _drop_styles_with_effects(doc: DocxDocument) -> None:
     for r_id, rel in list(part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             part.drop_rel(r_id)
+
+
+_FOOTNOTES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
+    "<w:r><w:separator/></w:r></w:p></w:footnote>"
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"/>'
+    "</w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+    "</w:footnotes>"
+)
+
+
+def _add_footnotes_part(doc: DocxDocument) -> None:
+    """Give the template an (empty) footnotes part, where rendered footnotes go."""
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, _FOOTNOTES.encode(),
+                doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    settings = doc.settings.element
+    footnote_pr = OxmlElement("w:footnotePr")
+    for number in ("-1", "0"):
+        reference = OxmlElement("w:footnote")
+        reference.set(qn("w:id"), number)
+        footnote_pr.append(reference)
+    _insert_setting(settings, footnote_pr, "w:footnotePr")
+
+
+def _insert_setting(settings: Any, element: Any, tag: str) -> None:
+    """Insert a settings child at its schema position (CT_Settings is a strict sequence)."""
+    successors = _SETTINGS_TAIL[_SETTINGS_TAIL.index(tag) + 1 :]
+    settings.insert_element_before(element, *successors)
+
+
+def update_fields_on_open(doc: DocxDocument) -> None:
+    """Ask Word to refresh fields (the table of contents) when the document opens."""
+    element = OxmlElement("w:updateFields")
+    element.set(qn("w:val"), "true")
+    _insert_setting(doc.settings.element, element, "w:updateFields")
 
 
 def _set_language(doc: DocxDocument, language: str) -> None:
@@ -109,7 +175,12 @@ def letterhead(doc: DocxDocument, kind: str) -> None:
 
 
 def field_table(doc: DocxDocument, rows: list[tuple[str, str, str | None]]) -> None:
-    """Add a borderless label/value table; a row with a condition appears only when it holds."""
+    """Add a borderless label/value table; a row with a condition appears only when it holds.
+
+    At least one row must be unconditional: Word rejects a table without rows.
+    """
+    if all(condition for _, _, condition in rows):
+        raise ValueError("a field table needs at least one unconditional row")
     expanded: list[tuple[str, str]] = []
     for label, value, condition in rows:
         if condition:
@@ -185,19 +256,12 @@ def raadsvoorstel() -> DocxDocument:
     doc.add_heading("Kanttekeningen en risico's", level=1)
     numbered_arguments(doc, "kanttekeningen")
     doc.add_paragraph("{%p endif %}")
-    doc.add_heading("Financiële consequenties", level=1)
-    doc.add_paragraph("{{p financien.tekst }}")
-    doc.add_paragraph("{%p for tabel in financien.tabellen %}")
-    doc.add_paragraph("{{p tabel }}")
-    doc.add_paragraph("{%p endfor %}")
+    financien(doc, "Financiële consequenties")
     optional_section(doc, "Betrokken partijen / participatie", "betrokken_partijen")
     optional_section(doc, "Communicatie", "communicatie")
     optional_section(doc, "Uitvoering en verdere procedure", "uitvoering")
     optional_section(doc, "Bestuurlijk kader", "bestuurlijk_kader")
-    doc.add_paragraph("{%p if bijlagen %}")
-    doc.add_heading("Bijlagen", level=1)
-    numbered_list(doc, "bijlagen")
-    doc.add_paragraph("{%p endif %}")
+    bijlagen(doc)
     closing = doc.add_paragraph("Het college van burgemeester en wethouders van {{ gemeente }},")
     closing.paragraph_format.space_before = Pt(18)
     signature(
@@ -239,9 +303,146 @@ def raadsbesluit() -> DocxDocument:
     return doc
 
 
+def financien(doc: DocxDocument, heading: str) -> None:
+    doc.add_heading(heading, level=1)
+    doc.add_paragraph("{{p financien.tekst }}")
+    doc.add_paragraph("{%p for tabel in financien.tabellen %}")
+    doc.add_paragraph("{{p tabel }}")
+    doc.add_paragraph("{%p endfor %}")
+
+
+def bijlagen(doc: DocxDocument) -> None:
+    doc.add_paragraph("{%p if bijlagen %}")
+    doc.add_heading("Bijlagen", level=1)
+    numbered_list(doc, "bijlagen")
+    doc.add_paragraph("{%p endif %}")
+
+
+def secties(doc: DocxDocument) -> None:
+    doc.add_paragraph("{%p if secties %}")
+    doc.add_paragraph("{{p secties }}")
+    doc.add_paragraph("{%p endif %}")
+
+
+STELLER = (
+    "{{ steller.naam }}{% if steller.email %}, {{ steller.email }}{% endif %}"
+    "{% if steller.telefoon %}, {{ steller.telefoon }}{% endif %}"
+)
+
+
+def collegevoorstel() -> DocxDocument:
+    doc = Document()
+    house_style(doc)
+    letterhead(doc, "Collegevoorstel")
+    doc.add_paragraph("Collegevoorstel", style="Title")
+    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    field_table(doc, [
+        ("Aan", "{{ aan or 'het college van burgemeester en wethouders' }}", None),
+        ("Datum", "{{ datum | datum }}", None),
+        ("Afdeling", "{{ afdeling }}", "afdeling"),
+        ("Steller", STELLER, "steller"),
+        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+    ])
+    doc.add_heading("Voorstel", level=1)
+    numbered_list(doc, "beslispunten")
+    doc.add_heading("Samenvatting", level=1)
+    doc.add_paragraph("{{p samenvatting }}")
+    doc.add_heading("Aanleiding", level=1)
+    doc.add_paragraph("{{p aanleiding }}")
+    optional_section(doc, "Doel", "doel")
+    doc.add_heading("Argumenten", level=1)
+    numbered_arguments(doc, "argumenten")
+    doc.add_paragraph("{%p if kanttekeningen %}")
+    doc.add_heading("Kanttekeningen", level=1)
+    numbered_arguments(doc, "kanttekeningen")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if financien %}")
+    financien(doc, "Financiën")
+    doc.add_paragraph("{%p endif %}")
+    optional_section(doc, "Uitvoering", "uitvoering")
+    optional_section(doc, "Communicatie", "communicatie")
+    bijlagen(doc)
+    return doc
+
+
+def raadsinformatiebrief() -> DocxDocument:
+    doc = Document()
+    house_style(doc)
+    letterhead(doc, "Raadsinformatiebrief")
+    doc.add_paragraph("Raadsinformatiebrief", style="Title")
+    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    field_table(doc, [
+        ("Aan", "{{ aan }}", None),
+        ("Datum", "{{ datum | datum }}", None),
+        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+        ("Inlichtingen bij", STELLER, "steller"),
+    ])
+    doc.add_heading("Inleiding", level=1)
+    doc.add_paragraph("{{p inleiding }}")
+    doc.add_heading("Kernboodschap", level=1)
+    doc.add_paragraph("{{p kernboodschap }}")
+    secties(doc)
+    bijlagen(doc)
+    closing = doc.add_paragraph("Burgemeester en wethouders van {{ gemeente }},")
+    closing.paragraph_format.space_before = Pt(18)
+    signature(doc, ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
+              ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"))
+    return doc
+
+
+def memo() -> DocxDocument:
+    doc = Document()
+    house_style(doc)
+    letterhead(doc, "Memo")
+    doc.add_paragraph("Memo", style="Title")
+    field_table(doc, [
+        ("Aan", "{{ aan }}", None),
+        ("Van", "{{ van }}", None),
+        ("Datum", "{{ datum | datum }}", None),
+        ("Onderwerp", "{{ onderwerp }}", None),
+        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+    ])
+    doc.add_heading("Inleiding", level=1)
+    doc.add_paragraph("{{p inleiding }}")
+    secties(doc)
+    bijlagen(doc)
+    return doc
+
+
+def nota() -> DocxDocument:
+    doc = Document()
+    house_style(doc)
+    update_fields_on_open(doc)
+    letterhead(doc, "{{ onderwerp }}")
+    doc.add_paragraph("{{ onderwerp }}", style="Title")
+    doc.add_paragraph("Gemeente {{ gemeente }}", style="Subtitle")
+    field_table(doc, [
+        ("Datum", "{{ datum | datum }}", None),
+        ("Aan", "{{ aan }}", "aan"),
+        ("Van", "{{ van }}", "van"),
+        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+    ])
+    doc.add_paragraph("{%p if inhoudsopgave %}")
+    doc.add_paragraph("Inhoud", style="TOC Heading")
+    doc.add_paragraph("{{p inhoudsopgave }}")
+    doc.add_paragraph("{%p endif %}")
+    optional_section(doc, "Inleiding", "inleiding")
+    secties(doc)
+    bijlagen(doc)
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "raadsvoorstel": raadsvoorstel,
     "raadsbesluit": raadsbesluit,
+    "collegevoorstel": collegevoorstel,
+    "raadsinformatiebrief": raadsinformatiebrief,
+    "memo": memo,
+    "nota": nota,
 }
 
 

@@ -123,7 +123,10 @@ def test_usage_errors_exit_2_in_dutch(runner: CliRunner, tmp_path: Path) -> None
     assert "Fout: bestand of map bestaat niet:" in missing.stderr
     assert "Fout: onbekende optie '--kleur'." in option.stderr
     assert "Fout: geen .yaml- of .yml-bestanden gevonden" in empty.stderr
-    assert "Fout: onbekende soort 'brief'; kies uit: raadsvoorstel." in soort.stderr
+    assert (
+        "Fout: onbekende soort 'brief'; kies uit: raadsvoorstel, collegevoorstel, "
+        "raadsinformatiebrief, memo, nota." in soort.stderr
+    )
     assert all("Traceback" not in r.output for r in (missing, option, empty, soort))
 
 

@@ -5,13 +5,13 @@ The markup is deliberately small, so that authors cannot get it wrong:
 * a blank line starts a new paragraph; lines of one paragraph are joined;
 * a line starting with ``- `` is a bullet item, ``1. `` a numbered item;
   an indented line continues the item above it;
-* ``**vet**`` is bold and ``*cursief*`` italic; a lone ``*`` stays as typed.
+* ``**vet**`` is bold and ``*cursief*`` italic; a lone ``*`` stays as typed;
+* ``[^1]`` places footnote ``1`` (its text is under ``voetnoten``).
 
 >>> [type(b).__name__ for b in parse_prose("Eerste alinea\\nloopt door.\\n\\n- een\\n- twee")]
 ['Paragraph', 'ListBlock']
->>> parse_inline("dit is **vet** en *schuin*")
-(Run(text='dit is ', bold=False, italic=False), Run(text='vet', bold=True, italic=False), \
-Run(text=' en ', bold=False, italic=False), Run(text='schuin', bold=False, italic=True))
+>>> [(r.text, r.bold, r.italic) for r in parse_inline("dit is **vet** en *schuin*")]
+[('dit is ', False, False), ('vet', True, False), (' en ', False, False), ('schuin', False, True)]
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from jeugddocs.content.references import FOOTNOTE
 
 _BULLET = re.compile(r"^- +(?P<text>.*)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)] +(?P<text>.*)$")
@@ -31,11 +33,12 @@ _EMPHASIS = re.compile(
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text with one emphasis."""
+    """A piece of text with one emphasis, or (with ``voetnoot``) a footnote reference."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    voetnoot: str | None = None
 
 
 Inline = tuple[Run, ...]
@@ -60,8 +63,19 @@ Prose = tuple[Block, ...]
 
 
 def parse_inline(text: str) -> Inline:
-    """Split one line of text into runs by ``**bold**`` and ``*italic*`` markers."""
+    """Split one line of text into runs by ``**bold**``, ``*italic*`` and ``[^n]`` markers."""
     text = " ".join(text.split())
+    runs: list[Run] = []
+    pos = 0
+    for match in FOOTNOTE.finditer(text):
+        runs += _emphasis_runs(text[pos : match.start()])
+        runs.append(Run("", voetnoot=match.group(1)))
+        pos = match.end()
+    runs += _emphasis_runs(text[pos:])
+    return tuple(runs)
+
+
+def _emphasis_runs(text: str) -> list[Run]:
     runs: list[Run] = []
     pos = 0
     for match in _EMPHASIS.finditer(text):
@@ -76,7 +90,7 @@ def parse_inline(text: str) -> Inline:
         pos = match.end()
     if pos < len(text):
         runs.append(Run(text[pos:]))
-    return tuple(runs)
+    return runs
 
 
 def parse_prose(text: str) -> Prose:

@@ -1,9 +1,9 @@
 """The computed view of a document: what a template sees, before Word objects exist.
 
 Prose is expanded (references replaced by formatted amounts) and parsed into
-blocks, arguments are numbered, and tables carry their computed totals. The
-view holds only plain data, so it can be tested and reused (a web preview, a
-PDF) without Word.
+blocks, arguments and sections are numbered, and tables carry their computed
+totals. The view holds only plain data, so it can be tested and reused (a web
+preview, a PDF) without Word.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from jeugddocs.compute.numbering import number_per_beslispunt
-from jeugddocs.compute.prose import Inline, parse_inline, parse_prose
+from jeugddocs.compute.prose import Inline, Prose, parse_inline, parse_prose
 from jeugddocs.content import references
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import InlineMarker, ProseMarker
-from jeugddocs.content.models.parts import Onderbouwing, Tabel
+from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
 
 
 @dataclass(frozen=True)
@@ -42,59 +42,121 @@ class TableView:
     totalen: tuple[Decimal, ...]
 
 
+@dataclass(frozen=True)
+class SectionView:
+    """A section with its computed number (``None`` where sections are not numbered)."""
+
+    nummer: str | None
+    niveau: int
+    kop: Inline
+    tekst: Prose | None
+    tabel: TableView | None
+    secties: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class Sections:
+    """All sections of a document, rendered together as one block."""
+
+    items: tuple[SectionView, ...]
+
+    def walk(self) -> typing.Iterator[SectionView]:
+        """Yield every section in reading order, nested ones after their parent."""
+        stack = list(reversed(self.items))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.secties))
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    """The headings of a document, for a table of contents Word can update."""
+
+    sections: Sections
+
+
 def build_view(document: Document) -> dict[str, Any]:
     """Return the template view of a validated document (every field present)."""
-    amounts = dict(document.bedragen)
-    view = _model_view(document, amounts)
-    assert isinstance(view, dict)
+    builder = _ViewBuilder(dict(document.bedragen), type(document).genummerde_secties)
+    view = builder.model(document)
+    if "inhoudsopgave" in view:
+        wanted = view["inhoudsopgave"] and view["secties"].items
+        view["inhoudsopgave"] = TableOfContents(view["secties"]) if wanted else None
     return view
 
 
-def _model_view(model: BaseModel, amounts: dict[str, Decimal]) -> dict[str, Any]:
-    rv: dict[str, Any] = {}
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        marker = _marker(info.metadata) or _marker_in(info.annotation)
-        rv[name] = _value_view(value, info.annotation, marker, amounts)
-    return rv
+class _ViewBuilder:
+    def __init__(self, amounts: dict[str, Decimal], numbered: bool) -> None:
+        self.amounts = amounts
+        self.numbered = numbered
 
+    def model(self, model: BaseModel) -> dict[str, Any]:
+        rv: dict[str, Any] = {}
+        for name, info in type(model).model_fields.items():
+            marker = _marker(info.metadata) or _marker_in(info.annotation)
+            rv[name] = self.value(getattr(model, name), info.annotation, marker)
+        return rv
 
-def _value_view(value: Any, annotation: Any, marker: object, amounts: dict[str, Decimal]) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Tabel):
-        return _table_view(value, amounts)
-    if isinstance(value, BaseModel):
-        return _model_view(value, amounts)
-    if isinstance(value, str):
-        if isinstance(marker, ProseMarker):
-            return parse_prose(references.expand(value, amounts))
-        if isinstance(marker, InlineMarker):
-            return parse_inline(references.expand(value, amounts))
-        return value
-    if isinstance(value, list):
-        if value and all(isinstance(item, Onderbouwing) for item in value):
+    def value(self, value: Any, annotation: Any, marker: object) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, Tabel):
+            return self.table(value)
+        if isinstance(value, BaseModel):
+            return self.model(value)
+        if isinstance(value, str):
+            return self.text(value, marker)
+        if isinstance(value, list) and value and isinstance(value[0], Sectie):
+            return Sections(self.sections(value, prefix="", level=1))
+        if isinstance(value, list) and value and isinstance(value[0], Onderbouwing):
             return [
-                {"nummer": number, **_model_view(item, amounts)}
+                {"nummer": number, **self.model(item)}
                 for number, item in number_per_beslispunt(value)
             ]
-        item_type = _list_item(annotation)
-        item_marker = _marker_in(item_type)
-        return [_value_view(item, item_type, item_marker, amounts) for item in value]
-    if isinstance(value, dict):
-        return dict(value)
-    return value
+        if isinstance(value, list):
+            item_type = _argument(annotation, list, 0)
+            item_marker = _marker_in(item_type)
+            return [self.value(item, item_type, item_marker) for item in value]
+        if isinstance(value, dict):
+            value_type = _argument(annotation, dict, 1)
+            value_marker = _marker_in(value_type)
+            return {k: self.value(v, value_type, value_marker) for k, v in value.items()}
+        return value
 
+    def text(self, value: str, marker: object) -> Any:
+        if isinstance(marker, ProseMarker):
+            return parse_prose(references.expand(value, self.amounts))
+        if isinstance(marker, InlineMarker):
+            return parse_inline(references.expand(value, self.amounts))
+        return value
 
-def _table_view(table: Tabel, amounts: dict[str, Decimal]) -> TableView:
-    return TableView(
-        titel=parse_inline(references.expand(table.titel, amounts)) if table.titel else None,
-        kop_omschrijving=table.kop_omschrijving or "",
-        kolommen=tuple(table.kolommen),
-        rijen=tuple(TableRow(r.omschrijving, tuple(r.bedragen)) for r in table.rijen),
-        totaal=table.totaal,
-        totalen=tuple(table.totalen()),
-    )
+    def table(self, table: Tabel) -> TableView:
+        titel = self.text(table.titel, InlineMarker()) if table.titel else None
+        return TableView(
+            titel=titel,
+            kop_omschrijving=table.kop_omschrijving or "",
+            kolommen=tuple(table.kolommen),
+            rijen=tuple(TableRow(r.omschrijving, tuple(r.bedragen)) for r in table.rijen),
+            totaal=table.totaal,
+            totalen=tuple(table.totalen()),
+        )
+
+    def sections(self, items: list[Sectie], prefix: str, level: int) -> tuple[SectionView, ...]:
+        rv = []
+        for index, sectie in enumerate(items, start=1):
+            number = f"{prefix}{index}" if self.numbered else None
+            rv.append(
+                SectionView(
+                    nummer=number,
+                    niveau=level,
+                    kop=self.text(sectie.kop, InlineMarker()),
+                    tekst=self.text(sectie.tekst, ProseMarker()) if sectie.tekst else None,
+                    tabel=self.table(sectie.tabel) if sectie.tabel else None,
+                    secties=self.sections(sectie.secties, f"{number}.", level + 1),
+                )
+            )
+        return tuple(rv)
 
 
 def _marker(metadata: list[Any]) -> object:
@@ -114,12 +176,13 @@ def _marker_in(annotation: Any) -> object:
     return None
 
 
-def _list_item(annotation: Any) -> Any:
+def _argument(annotation: Any, container: type, index: int) -> Any:
+    """Return type argument ``index`` of ``list[...]``/``dict[...]``, also inside ``X | None``."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            if typing.get_origin(arg) is list:
-                return typing.get_args(arg)[0]
-    if origin is list:
-        return typing.get_args(annotation)[0]
+            if typing.get_origin(arg) is container:
+                return typing.get_args(arg)[index]
+    if origin is container:
+        return typing.get_args(annotation)[index]
     return None

@@ -51,7 +51,8 @@ def _validate(source: Source, problems: list[Problem]) -> Document:
     if model is None:
         raise ContentError(problems)
     try:
-        document = model.model_validate(data, context={"bedragen": _known_amounts(data)})
+        context = {"bedragen": _known_amounts(data), "voetnoten": _footnote_keys(data)}
+        document = model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
         raise ContentError(problems) from None
@@ -103,6 +104,11 @@ def _known_amounts(data: dict[str, Any]) -> dict[str, Any]:
         else None
         for name, value in raw.items()
     }
+
+
+def _footnote_keys(data: dict[str, Any]) -> set[str]:
+    raw = data.get("voetnoten")
+    return {str(key) for key in raw} if isinstance(raw, dict) else set()
 
 
 def _dedupe(existing: list[Problem], new: list[Problem]) -> list[Problem]:

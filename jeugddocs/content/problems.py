@@ -78,8 +78,9 @@ def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel])
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-        hint = f"bedoelde u '{close[0]}'? " if close else ""
-        return f"onbekend veld '{field}'; {hint}toegestaan zijn hier: {', '.join(allowed)}"
+        if close:
+            return f"onbekend veld '{field}'; bedoelde u '{close[0]}'?"
+        return f"onbekend veld '{field}'; toegestaan zijn hier: {', '.join(allowed)}"
     if kind == "string_type":
         return (
             f"verwacht tekst, maar hier staat {describe(value)}; zet de waarde tussen "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from jeugddocs.format import FILTERS, FormatInputError
 
 _REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+#: A footnote marker in prose: ``[^1]`` or ``[^bron]``; its text is under ``voetnoten``.
+FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _OTHER_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")
 _EXAMPLE = "{{ naam | euro }}"
 
@@ -71,6 +73,27 @@ def find_issues(text: str, amounts: Mapping[str, Any]) -> list[ReferenceIssue]:
                 f"verwijzing; schrijf een bedrag als {_EXAMPLE}, of haal de tekens weg",
             )
         )
+    return issues
+
+
+def find_footnote_issues(text: str, keys: Collection[str]) -> list[ReferenceIssue]:
+    """Return a problem for every footnote marker in ``text`` without a text in ``keys``."""
+    issues = []
+    seen: dict[str, int] = {}
+    for match in FOOTNOTE.finditer(text):
+        fragment = match.group()
+        occurrence = seen.get(fragment, 0)
+        seen[fragment] = occurrence + 1
+        if match.group(1) not in keys:
+            known = ", ".join(sorted(keys)) or "nog geen"
+            issues.append(
+                ReferenceIssue(
+                    fragment,
+                    occurrence,
+                    f"voetnoot '{fragment}' heeft geen tekst; voeg onder 'voetnoten:' de regel "
+                    f"'{match.group(1)}: tekst van de voetnoot' toe (bekende voetnoten: {known})",
+                )
+            )
     return issues
 
 

@@ -152,6 +152,9 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            if isinstance(key, int) and not isinstance(key, bool):
+                # -- footnote numbers are natural keys; our loader never reads "01" as 1 --
+                key = str(key)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._add(
                     key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit"

@@ -23,6 +23,7 @@ from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.render.context import build_context
 from jeugddocs.render.environment import template_environment
 from jeugddocs.render.prose import BULLET_STYLE, NUMBER_STYLE
+from jeugddocs.render.session import RenderSession
 from jeugddocs.render.tables import CAPTION_STYLE, TABLE_STYLE
 
 #: Styles the renderer creates content in; a template without them cannot be used.
@@ -66,11 +67,13 @@ class WordTemplate:
     def render(self, view: dict[str, Any]) -> bytes:
         """Render ``view`` into a complete .docx, returned as bytes."""
         template = DocxTemplate(io.BytesIO(self._blob))
-        context = build_context(template, view)
+        session = RenderSession(template, self.name)
+        context = build_context(session, view)
         try:
             template.render(context, template_environment(), autoescape=True)
         except (JinjaTemplateError, SecurityError) as exc:
             raise TemplateError([self._render_problem(exc)]) from None
+        session.write_footnotes()
         out = io.BytesIO()
         template.save(out)
         data = out.getvalue()
@@ -112,6 +115,12 @@ class WordTemplate:
     def _check_output(self, data: bytes) -> None:
         """Refuse output that still shows template tags, e.g. a tag Word split apart."""
         document = open_docx(io.BytesIO(data))
+        if any(not table.rows for table in document.tables):
+            raise TemplateError(
+                [Problem(self.name, 1, 1, "het resultaat bevat een tabel zonder rijen, die Word "
+                         "niet kan openen; zorg dat in elke tabel van het sjabloon minstens één "
+                         "rij zonder {%tr if %} staat")]
+            )
         leftovers = [p.text for p in document.paragraphs if _LEFTOVER_TAG.search(p.text)]
         if leftovers:
             raise TemplateError(

@@ -6,36 +6,45 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as WordParagraph
-from docxtpl import DocxTemplate, RichText
+from docxtpl import RichText
 from docxtpl.subdoc import Subdoc
 
 from jeugddocs.compute.prose import Inline, ListBlock, Paragraph, Prose
+from jeugddocs.render.session import RenderSession
 
 #: Word styles that prose needs in every template.
 BULLET_STYLE = "List Bullet"
 NUMBER_STYLE = "List Number"
 
 
-def inline_richtext(runs: Inline) -> RichText:
+def inline_richtext(session: RenderSession, runs: Inline) -> RichText:
     """Return runs as docxtpl RichText, for ``{{r ... }}`` inside a template paragraph."""
     rv = RichText()
     for run in runs:
-        rv.add(run.text, bold=run.bold, italic=run.italic)
+        if run.voetnoot is not None:
+            rv.xml += session.footnote_reference_xml(run.voetnoot)
+        else:
+            rv.add(run.text, bold=run.bold, italic=run.italic)
     return rv
 
 
-def prose_subdoc(template: DocxTemplate, prose: Prose) -> Subdoc:
+def prose_subdoc(session: RenderSession, prose: Prose) -> Subdoc:
     """Return prose as a sub-document of paragraphs and lists, for ``{{p ... }}``."""
-    subdoc = template.new_subdoc()
-    for block in prose:
-        if isinstance(block, Paragraph):
-            add_runs(subdoc.add_paragraph(), block.runs)
-        elif isinstance(block, ListBlock):
-            add_list(subdoc, block)
+    subdoc = session.new_subdoc()
+    add_blocks(session, subdoc, prose)
     return subdoc
 
 
-def add_list(subdoc: Any, block: ListBlock) -> None:
+def add_blocks(session: RenderSession, subdoc: Any, prose: Prose) -> None:
+    """Append prose blocks to a sub-document."""
+    for block in prose:
+        if isinstance(block, Paragraph):
+            add_runs(session, subdoc.add_paragraph(), block.runs)
+        elif isinstance(block, ListBlock):
+            _add_list(session, subdoc, block)
+
+
+def _add_list(session: RenderSession, subdoc: Any, block: ListBlock) -> None:
     """Add a list; a numbered list gets its own numbering that starts at ``block.start``.
 
     Why its own numbering: Word continues a list style's numbering across the
@@ -49,7 +58,7 @@ def add_list(subdoc: Any, block: ListBlock) -> None:
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = num_id
-        add_runs(paragraph, item)
+        add_runs(session, paragraph, item)
 
 
 def _restarted_numbering(subdoc: Any, start: int) -> int | None:
@@ -62,11 +71,15 @@ def _restarted_numbering(subdoc: Any, start: int) -> int | None:
     current = numbering.num_having_numId(num_pr.numId.val)
     num = numbering.add_num(current.abstractNumId.val)
     num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.get(qn("w:numId")) or num.numId)
+    return int(num.get(qn("w:numId")))
 
 
-def add_runs(paragraph: WordParagraph, runs: Inline) -> None:
+def add_runs(session: RenderSession, paragraph: WordParagraph, runs: Inline) -> None:
+    """Append runs (with their emphasis and footnote references) to a Word paragraph."""
     for run in runs:
+        if run.voetnoot is not None:
+            session.add_footnote_reference(paragraph, run.voetnoot)
+            continue
         word_run = paragraph.add_run(run.text)
         if run.bold:
             word_run.bold = True

@@ -6,18 +6,20 @@ column widths break in docxtpl, and the total row must be computed, not typed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.table import Table, _Cell, _Row
-from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 
 from jeugddocs.compute.view import TableView
 from jeugddocs.format import euro
 from jeugddocs.render.prose import add_runs
+from jeugddocs.render.session import RenderSession
 
 #: The table style an editor can restyle in Word, and the caption style above a table.
 TABLE_STYLE = "Tabel bedragen"
@@ -27,11 +29,17 @@ CAPTION_STYLE = "Tabeltitel"
 _DESCRIPTION_SHARE = 0.45
 
 
-def table_subdoc(template: DocxTemplate, table: TableView) -> Subdoc:
+def table_subdoc(session: RenderSession, table: TableView) -> Subdoc:
     """Return a sub-document with the table's title and the table itself."""
-    subdoc = template.new_subdoc()
+    subdoc = session.new_subdoc()
+    add_table(session, subdoc, table)
+    return subdoc
+
+
+def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
+    """Append a table's title and the table itself to a sub-document."""
     if table.titel:
-        add_runs(subdoc.add_paragraph(style=CAPTION_STYLE), table.titel)
+        add_runs(session, subdoc.add_paragraph(style=CAPTION_STYLE), table.titel)
     rows = 1 + len(table.rijen) + (1 if table.totaal else 0)
     word_table = subdoc.add_table(rows=rows, cols=1 + len(table.kolommen))
     word_table.style = subdoc.styles[TABLE_STYLE]
@@ -48,7 +56,6 @@ def table_subdoc(template: DocxTemplate, table: TableView) -> Subdoc:
         _fill(total, table.totaal, [euro(v) for v in table.totalen], bold=True)
         for cell in total.cells:
             _rule_above(cell)
-    return subdoc
 
 
 def _fill(row: _Row, label: str, amounts: list[str], bold: bool = False) -> None:

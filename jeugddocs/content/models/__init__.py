@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from jeugddocs.content.models.brieven import Memo, Nota, Raadsinformatiebrief
+from jeugddocs.content.models.collegevoorstel import Collegevoorstel
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.raadsvoorstel import Raadsvoorstel
 
 #: Every kind a content file may declare in ``soort``, mapped to its model.
 SOORTEN: dict[str, type[Document]] = {
     "raadsvoorstel": Raadsvoorstel,
+    "collegevoorstel": Collegevoorstel,
+    "raadsinformatiebrief": Raadsinformatiebrief,
+    "memo": Memo,
+    "nota": Nota,
 }
 
-__all__ = ["SOORTEN", "Document", "Raadsvoorstel"]
+__all__ = [
+    "SOORTEN",
+    "Collegevoorstel",
+    "Document",
+    "Memo",
+    "Nota",
+    "Raadsinformatiebrief",
+    "Raadsvoorstel",
+]

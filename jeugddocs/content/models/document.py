@@ -1,15 +1,29 @@
-"""Fields every kind of document has, and the registry of kinds by ``soort``."""
+"""Fields every kind of document has."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any, ClassVar
 
-from jeugddocs.content.models.base import Model
-from jeugddocs.content.models.fields import Bedrag, Datum, Label, Naam, Regel, Tekst
+from pydantic import Field, model_validator
+
+from jeugddocs.content import references
+from jeugddocs.content.models.base import Loc, Model, fail
+from jeugddocs.content.models.fields import (
+    Bedrag,
+    Datum,
+    Label,
+    Naam,
+    Regel,
+    Tekst,
+    VoetnootNaam,
+)
 
 
 class Document(Model):
     """The fields shared by every kind of document (see content-model.md)."""
+
+    #: Whether nested ``secties`` are numbered (1, 1.1, 1.2) in this kind of document.
+    genummerde_secties: ClassVar[bool] = False
 
     soort: str
     gemeente: Tekst = Field(description="naam van de gemeente")
@@ -23,4 +37,34 @@ class Document(Model):
         default_factory=dict,
         description="benoemde bedragen; gebruik ze in tekst als {{ naam | euro }}",
     )
+    voetnoten: dict[VoetnootNaam, Regel] = Field(
+        default_factory=dict,
+        description="teksten van voetnoten; verwijs ernaar in tekst met [^1] of [^naam]",
+    )
     bijlagen: list[Regel] = Field(default_factory=list, description="bijlagen, genummerd")
+
+    @model_validator(mode="after")
+    def _every_footnote_is_used(self) -> Document:
+        used = {m for text in _strings(self.model_dump()) for m in references.FOOTNOTE.findall(text)}
+        problems: list[tuple[Loc, str, object]] = [
+            (
+                ("voetnoten", key),
+                f"voetnoot '{key}' wordt nergens gebruikt; zet [^{key}] in de tekst waar hij "
+                "hoort, of haal hem weg",
+                key,
+            )
+            for key in self.voetnoten
+            if key not in used
+        ]
+        fail("Document", problems)
+        return self
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []

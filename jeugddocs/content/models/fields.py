@@ -97,10 +97,13 @@ def _not_blank(value: str) -> str:
 
 
 def _check_references(value: str, info: ValidationInfo) -> str:
-    amounts = (info.context or {}).get("bedragen")
+    context = info.context or {}
+    amounts, footnotes = context.get("bedragen"), context.get("voetnoten")
     if amounts is None:
         return value
     issues = references.find_issues(value, amounts)
+    if footnotes is not None:
+        issues += references.find_footnote_issues(value, footnotes)
     if issues:
         # -- every issue travels in the context; the problem mapper places each one
         #    at its fragment inside the text --
@@ -186,3 +189,36 @@ def _check_name(value: str) -> str:
 
 
 Naam = Annotated[str, AfterValidator(_check_name)]
+
+
+def _check_footnote_key(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+        raise custom_error(
+            f"de voetnoot '{value}' heeft een naam die niet in [^…] past; gebruik letters, "
+            "cijfers, - en _, bijvoorbeeld 1 of bron_cbs"
+        )
+    return value
+
+
+VoetnootNaam = Annotated[str, AfterValidator(_check_footnote_key)]
+
+
+def _amount_or_name(value: Any, info: ValidationInfo) -> Decimal | str:
+    if isinstance(value, str) and re.fullmatch(r"[a-z_][a-z0-9_]*", value):
+        amounts = (info.context or {}).get("bedragen")
+        if amounts is not None and value not in amounts:
+            raise custom_error(
+                f"'{value}' is geen bekend bedrag; noem een naam uit 'bedragen:' of schrijf "
+                "het bedrag als getal"
+            )
+        return value
+    return _to_amount(value)
+
+
+#: An amount written as a number, or as the name of an amount under ``bedragen``.
+BedragOfNaam = Annotated[
+    Decimal | str,
+    PlainValidator(_amount_or_name),
+    WithJsonSchema({"type": ["number", "string"],
+                    "description": "bedrag als getal, of de naam van een bedrag uit 'bedragen'"}),
+]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from jeugddocs.compute.totals import column_totals
 from jeugddocs.content.models.base import Loc, Model, fail
-from jeugddocs.content.models.fields import Bedrag, Label, Proza, Regel, Tekst
+from jeugddocs.content.models.fields import Bedrag, BedragOfNaam, Label, Proza, Regel, Tekst
 from jeugddocs.format import euro
 
 
@@ -39,12 +39,15 @@ class Tabel(Model):
     totaal: Label | None = Field(
         default=None, description="voegt een berekende totaalregel toe met deze tekst"
     )
-    verwacht_totaal: list[Bedrag] | None = Field(
-        default=None, description="het totaal dat de tekst noemt; moet gelijk zijn aan de som"
+    verwacht_totaal: list[BedragOfNaam] | None = Field(
+        default=None,
+        description="het totaal dat de tekst noemt (getal of naam uit 'bedragen'); moet gelijk "
+        "zijn aan de som",
     )
 
     @model_validator(mode="after")
-    def _check_shape_and_totals(self) -> Tabel:
+    def _check_shape_and_totals(self, info: ValidationInfo) -> Tabel:
+        amounts = (info.context or {}).get("bedragen") or {}
         width = len(self.kolommen)
         problems: list[tuple[Loc, str, object]] = []
         for i, rij in enumerate(self.rijen):
@@ -70,10 +73,11 @@ class Tabel(Model):
                     )
                 )
             else:
-                for i, (stated, computed) in enumerate(
+                for i, (written, computed) in enumerate(
                     zip(self.verwacht_totaal, self.totalen(), strict=True)
                 ):
-                    if stated != computed:
+                    stated = amounts.get(written) if isinstance(written, str) else written
+                    if stated is not None and stated != computed:
                         problems.append(
                             (
                                 ("verwacht_totaal", i),
@@ -82,7 +86,7 @@ class Tabel(Model):
                                 f"({euro(abs(computed - stated))} "
                                 f"{'meer' if computed > stated else 'minder'}); controleer de "
                                 "bedragen of het totaal",
-                                stated,
+                                written,
                             )
                         )
         fail("Tabel", problems)
@@ -105,3 +109,44 @@ class Ondertekening(Model):
 
     burgemeester: Tekst | None = None
     secretaris: Tekst | None = None
+
+
+class Steller(Model):
+    """The civil servant who wrote the document, for questions."""
+
+    naam: Tekst
+    email: Tekst | None = None
+    telefoon: Label | None = None
+
+
+#: Deepest section level: chapters, sections and subsections (1, 1.1, 1.1.1).
+MAX_DEPTH = 3
+
+
+class Sectie(Model):
+    """A section with a heading, prose, an optional table and nested sections."""
+
+    kop: Regel = Field(description="kop van de sectie")
+    tekst: Proza | None = None
+    tabel: Tabel | None = None
+    secties: list[Sectie] = Field(default_factory=list, description="subsecties")
+
+
+def check_section_depth(secties: list[Sectie], depth: int = 1, loc: Loc = ()) -> None:
+    """Fail for every section nested deeper than :data:`MAX_DEPTH`."""
+    problems: list[tuple[Loc, str, object]] = []
+
+    def walk(items: list[Sectie], level: int, at: Loc) -> None:
+        for i, sectie in enumerate(items):
+            if level > MAX_DEPTH:
+                problems.append(
+                    ((*at, i, "kop"),
+                     f"secties mogen maar {MAX_DEPTH} niveaus diep (1, 1.1, 1.1.1); maak van "
+                     "deze sectie tekst of een lijst in de sectie erboven",
+                     sectie.kop)
+                )
+            else:
+                walk(sectie.secties, level + 1, (*at, i, "secties"))
+
+    walk(secties, depth, loc)
+    fail("Sectie", problems)

@@ -1,0 +1,56 @@
+"""Letters and memos with free sections: raadsinformatiebrief (seed 002), memo (seed 001), nota
+(seed 003)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from jeugddocs.content.models.document import Document
+from jeugddocs.content.models.fields import Proza, Tekst
+from jeugddocs.content.models.parts import Ondertekening, Sectie, Steller, check_section_depth
+
+
+class MetSecties(Document):
+    """A document whose body is a list of sections."""
+
+    secties: list[Sectie] = Field(default_factory=list, description="secties met een kop")
+
+    @field_validator("secties")
+    @classmethod
+    def _not_too_deep(cls, value: list[Sectie]) -> list[Sectie]:
+        check_section_depth(value)
+        return value
+
+
+class Raadsinformatiebrief(MetSecties):
+    """A letter informing the council, signed by burgemeester and secretaris."""
+
+    soort: Literal["raadsinformatiebrief"]
+    aan: Tekst = Field(default="de gemeenteraad", description="geadresseerde")
+    inleiding: Proza
+    kernboodschap: Proza
+    steller: Steller | None = None
+    ondertekening: Ondertekening = Field(default_factory=Ondertekening)
+
+
+class Memo(MetSecties):
+    """A memo, for instance to the council about a budget overrun."""
+
+    soort: Literal["memo"]
+    aan: Tekst
+    van: Tekst
+    inleiding: Proza
+
+
+class Nota(MetSecties):
+    """A long policy document: numbered chapters, footnotes and a table of contents."""
+
+    genummerde_secties: ClassVar[bool] = True
+
+    soort: Literal["nota"]
+    aan: Tekst | None = None
+    van: Tekst | None = None
+    inleiding: Proza | None = None
+    inhoudsopgave: bool = Field(default=True, description="een inhoudsopgave vooraan")
