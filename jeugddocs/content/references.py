@@ -97,6 +97,37 @@ def find_footnote_issues(text: str, keys: Collection[str]) -> list[ReferenceIssu
     return issues
 
 
+_PERCENT_WITH_POINT = re.compile(r"(?<![\d.,])\d+\.\d+\s?%")
+_AMOUNT_WITH_POINT_CENTS = re.compile(r"€\s?\d{1,3}(?:\.\d{3})*\.\d{2}(?![\d.,])")
+_AMOUNT_WITH_DASHES = re.compile(r"€\s?[\d.]+,-{1,2}")
+
+
+def find_number_issues(text: str) -> list[ReferenceIssue]:
+    """Return a problem for every number typed in a form Dutch readers misread.
+
+    ``32.3%`` uses an English decimal point; ``€ 394.00`` could be 394 euros or
+    394 thousand; ``€ 845.000,--`` is not how whole euros are written.
+    """
+    issues = []
+    checks = (
+        (_PERCENT_WITH_POINT, lambda f: f"'{f}' gebruikt een punt als decimaalteken; schrijf "
+         f"{f.replace('.', ',').replace(' ', '')} (of gebruik het filter procent)"),
+        (_AMOUNT_WITH_POINT_CENTS, lambda f: f"het bedrag '{f}' is dubbelzinnig: bedoelt u "
+         "centen of duizenden? Zet het bedrag onder 'bedragen:' en schrijf "
+         f"{_EXAMPLE}"),
+        (_AMOUNT_WITH_DASHES, lambda f: f"schrijf hele euro's zonder ',-': "
+         f"'{f.rstrip('-').rstrip(',')}', of beter {_EXAMPLE}"),
+    )
+    for pattern, message in checks:
+        seen: dict[str, int] = {}
+        for match in pattern.finditer(text):
+            fragment = match.group()
+            occurrence = seen.get(fragment, 0)
+            seen[fragment] = occurrence + 1
+            issues.append(ReferenceIssue(fragment, occurrence, message(fragment)))
+    return issues
+
+
 def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
     try:
         body = ENVIRONMENT.parse(fragment).body

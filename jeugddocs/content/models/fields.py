@@ -99,9 +99,9 @@ def _not_blank(value: str) -> str:
 def _check_references(value: str, info: ValidationInfo) -> str:
     context = info.context or {}
     amounts, footnotes = context.get("bedragen"), context.get("voetnoten")
-    if amounts is None:
-        return value
-    issues = references.find_issues(value, amounts)
+    issues = references.find_number_issues(value)
+    if amounts is not None:
+        issues += references.find_issues(value, amounts)
     if footnotes is not None:
         issues += references.find_footnote_issues(value, footnotes)
     if issues:
