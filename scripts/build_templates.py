@@ -28,11 +28,27 @@ from docx.shared import Cm, Pt, RGBColor
 
 # -- the tail of CT_Settings' child sequence (ECMA-376 §17.15.1.78), for inserting in order --
 _SETTINGS_TAIL = (
-    "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
-    "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
-    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
-    "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+    "w:updateFields",
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
     "w:listSeparator",
 )
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -121,8 +137,9 @@ _FOOTNOTES = (
 
 def _add_footnotes_part(doc: DocxDocument) -> None:
     """Give the template an (empty) footnotes part, where rendered footnotes go."""
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, _FOOTNOTES.encode(),
-                doc.part.package)
+    part = Part(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, _FOOTNOTES.encode(), doc.part.package
+    )
     doc.part.relate_to(part, RT.FOOTNOTES)
     settings = doc.settings.element
     footnote_pr = OxmlElement("w:footnotePr")
@@ -309,6 +326,9 @@ def financien(doc: DocxDocument, heading: str) -> None:
     doc.add_paragraph("{%p for tabel in financien.tabellen %}")
     doc.add_paragraph("{{p tabel }}")
     doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if financien.toelichting %}")
+    doc.add_paragraph("{{p financien.toelichting }}")
+    doc.add_paragraph("{%p endif %}")
 
 
 def bijlagen(doc: DocxDocument) -> None:
@@ -336,14 +356,17 @@ def collegevoorstel() -> DocxDocument:
     letterhead(doc, "Collegevoorstel")
     doc.add_paragraph("Collegevoorstel", style="Title")
     doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
-    field_table(doc, [
-        ("Aan", "{{ aan or 'het college van burgemeester en wethouders' }}", None),
-        ("Datum", "{{ datum | datum }}", None),
-        ("Afdeling", "{{ afdeling }}", "afdeling"),
-        ("Steller", STELLER, "steller"),
-        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
-        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
-    ])
+    field_table(
+        doc,
+        [
+            ("Aan", "{{ aan or 'het college van burgemeester en wethouders' }}", None),
+            ("Datum", "{{ datum | datum }}", None),
+            ("Afdeling", "{{ afdeling }}", "afdeling"),
+            ("Steller", STELLER, "steller"),
+            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+        ],
+    )
     doc.add_heading("Voorstel", level=1)
     numbered_list(doc, "beslispunten")
     doc.add_heading("Samenvatting", level=1)
@@ -372,13 +395,16 @@ def raadsinformatiebrief() -> DocxDocument:
     letterhead(doc, "Raadsinformatiebrief")
     doc.add_paragraph("Raadsinformatiebrief", style="Title")
     doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
-    field_table(doc, [
-        ("Aan", "{{ aan }}", None),
-        ("Datum", "{{ datum | datum }}", None),
-        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
-        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
-        ("Inlichtingen bij", STELLER, "steller"),
-    ])
+    field_table(
+        doc,
+        [
+            ("Aan", "{{ aan }}", None),
+            ("Datum", "{{ datum | datum }}", None),
+            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+            ("Inlichtingen bij", STELLER, "steller"),
+        ],
+    )
     doc.add_heading("Inleiding", level=1)
     doc.add_paragraph("{{p inleiding }}")
     doc.add_heading("Kernboodschap", level=1)
@@ -387,8 +413,11 @@ def raadsinformatiebrief() -> DocxDocument:
     bijlagen(doc)
     closing = doc.add_paragraph("Burgemeester en wethouders van {{ gemeente }},")
     closing.paragraph_format.space_before = Pt(18)
-    signature(doc, ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
-              ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"))
+    signature(
+        doc,
+        ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
+        ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"),
+    )
     return doc
 
 
@@ -397,14 +426,17 @@ def memo() -> DocxDocument:
     house_style(doc)
     letterhead(doc, "Memo")
     doc.add_paragraph("Memo", style="Title")
-    field_table(doc, [
-        ("Aan", "{{ aan }}", None),
-        ("Van", "{{ van }}", None),
-        ("Datum", "{{ datum | datum }}", None),
-        ("Onderwerp", "{{ onderwerp }}", None),
-        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
-        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
-    ])
+    field_table(
+        doc,
+        [
+            ("Aan", "{{ aan }}", None),
+            ("Van", "{{ van }}", None),
+            ("Datum", "{{ datum | datum }}", None),
+            ("Onderwerp", "{{ onderwerp }}", None),
+            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+        ],
+    )
     doc.add_heading("Inleiding", level=1)
     doc.add_paragraph("{{p inleiding }}")
     secties(doc)
@@ -419,13 +451,16 @@ def nota() -> DocxDocument:
     letterhead(doc, "{{ onderwerp }}")
     doc.add_paragraph("{{ onderwerp }}", style="Title")
     doc.add_paragraph("Gemeente {{ gemeente }}", style="Subtitle")
-    field_table(doc, [
-        ("Datum", "{{ datum | datum }}", None),
-        ("Aan", "{{ aan }}", "aan"),
-        ("Van", "{{ van }}", "van"),
-        ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
-        ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
-    ])
+    field_table(
+        doc,
+        [
+            ("Datum", "{{ datum | datum }}", None),
+            ("Aan", "{{ aan }}", "aan"),
+            ("Van", "{{ van }}", "van"),
+            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+        ],
+    )
     doc.add_paragraph("{%p if inhoudsopgave %}")
     doc.add_paragraph("Inhoud", style="TOC Heading")
     doc.add_paragraph("{{p inhoudsopgave }}")

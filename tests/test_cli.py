@@ -6,9 +6,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from jeugddocs.cli import cli
+from jeugddocs.content.models import SOORTEN
 from tests.conftest import SAMPLES
 
 
@@ -130,19 +132,30 @@ def test_usage_errors_exit_2_in_dutch(runner: CliRunner, tmp_path: Path) -> None
     assert all("Traceback" not in r.output for r in (missing, option, empty, soort))
 
 
+@pytest.mark.parametrize("soort", sorted(SOORTEN))
 def test_new_writes_a_commented_file_that_validates_and_renders(
-    runner: CliRunner, tmp_path: Path
+    runner: CliRunner, tmp_path: Path, soort: str
 ) -> None:
     target = tmp_path / "nieuw.yaml"
 
-    created = runner.invoke(cli, ["new", "raadsvoorstel", str(target)])
-    again = runner.invoke(cli, ["new", "raadsvoorstel", str(target)])
+    created = runner.invoke(cli, ["new", soort, str(target)])
+    again = runner.invoke(cli, ["new", soort, str(target)])
     rendered = runner.invoke(cli, ["render", str(target), "-o", str(tmp_path / "uit")])
 
     assert created.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("# Raadsvoorstel")
+    assert target.read_text(encoding="utf-8").startswith(f"# {soort.capitalize()}")
     assert again.exit_code == 2 and "bestaat al" in again.stderr
     assert rendered.exit_code == 0, rendered.output
+
+
+@pytest.mark.parametrize("soort", sorted(SOORTEN))
+def test_schema_for_every_kind(runner: CliRunner, soort: str) -> None:
+    result = runner.invoke(cli, ["schema", soort])
+
+    schema = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert schema["properties"]["soort"]["const"] == soort
+    assert "description" not in schema  # no English class docstrings for editors
 
 
 def test_schema_is_json_schema_with_dutch_descriptions(runner: CliRunner) -> None:

@@ -98,7 +98,7 @@ def find_footnote_issues(text: str, keys: Collection[str]) -> list[ReferenceIssu
 
 
 _PERCENT_WITH_POINT = re.compile(r"(?<![\d.,])\d+\.\d+\s?%")
-_AMOUNT_WITH_POINT_CENTS = re.compile(r"€\s?\d{1,3}(?:\.\d{3})*\.\d{2}(?![\d.,])")
+_AMOUNT_WITH_POINT_CENTS = re.compile(r"€\s?\d{1,3}(?:\.\d{3})*\.\d{2}(?![\d,]|\.\d)")
 _AMOUNT_WITH_DASHES = re.compile(r"€\s?[\d.]+,-{1,2}")
 
 
@@ -110,13 +110,28 @@ def find_number_issues(text: str) -> list[ReferenceIssue]:
     """
     issues = []
     checks = (
-        (_PERCENT_WITH_POINT, lambda f: f"'{f}' gebruikt een punt als decimaalteken; schrijf "
-         f"{f.replace('.', ',').replace(' ', '')} (of gebruik het filter procent)"),
-        (_AMOUNT_WITH_POINT_CENTS, lambda f: f"het bedrag '{f}' is dubbelzinnig: bedoelt u "
-         "centen of duizenden? Zet het bedrag onder 'bedragen:' en schrijf "
-         f"{_EXAMPLE}"),
-        (_AMOUNT_WITH_DASHES, lambda f: f"schrijf hele euro's zonder ',-': "
-         f"'{f.rstrip('-').rstrip(',')}', of beter {_EXAMPLE}"),
+        (
+            _PERCENT_WITH_POINT,
+            lambda f: (
+                f"'{f}' gebruikt een punt als decimaalteken; schrijf "
+                f"{f.replace('.', ',').replace(' ', '')} (of gebruik het filter procent)"
+            ),
+        ),
+        (
+            _AMOUNT_WITH_POINT_CENTS,
+            lambda f: (
+                f"het bedrag '{f}' is dubbelzinnig: bedoelt u "
+                "centen of duizenden? Zet het bedrag onder 'bedragen:' en schrijf "
+                f"{_EXAMPLE}"
+            ),
+        ),
+        (
+            _AMOUNT_WITH_DASHES,
+            lambda f: (
+                f"schrijf hele euro's zonder ',-': "
+                f"'{f.rstrip('-').rstrip(',')}', of beter {_EXAMPLE}"
+            ),
+        ),
     )
     for pattern, message in checks:
         seen: dict[str, int] = {}

@@ -117,9 +117,16 @@ class WordTemplate:
         document = open_docx(io.BytesIO(data))
         if any(not table.rows for table in document.tables):
             raise TemplateError(
-                [Problem(self.name, 1, 1, "het resultaat bevat een tabel zonder rijen, die Word "
-                         "niet kan openen; zorg dat in elke tabel van het sjabloon minstens één "
-                         "rij zonder {%tr if %} staat")]
+                [
+                    Problem(
+                        self.name,
+                        1,
+                        1,
+                        "het resultaat bevat een tabel zonder rijen, die Word "
+                        "niet kan openen; zorg dat in elke tabel van het sjabloon minstens één "
+                        "rij zonder {%tr if %} staat",
+                    )
+                ]
             )
         leftovers = [p.text for p in document.paragraphs if _LEFTOVER_TAG.search(p.text)]
         if leftovers:

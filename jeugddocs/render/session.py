@@ -59,8 +59,15 @@ class RenderSession:
             if style.name is not None and style.name.lower() == wanted:
                 return str(style.style_id)
         raise TemplateError(
-            [Problem(self.template_name, 1, 1, f"het sjabloon mist de stijl '{name}'; voeg die "
-                     "stijl in Word toe of herstel het sjabloon")]
+            [
+                Problem(
+                    self.template_name,
+                    1,
+                    1,
+                    f"het sjabloon mist de stijl '{name}'; voeg die "
+                    "stijl in Word toe of herstel het sjabloon",
+                )
+            ]
         )
 
     def footnote_reference_xml(self, key: str) -> str:
@@ -81,16 +88,22 @@ class RenderSession:
         if not self._placed:
             return
         part = next(
-            (p for p in self.docx.part.package.parts
-             if p.content_type == FOOTNOTES_CONTENT_TYPE),
+            (p for p in self.docx.part.package.parts if p.content_type == FOOTNOTES_CONTENT_TYPE),
             None,
         )
         if part is None:
             raise TemplateError(
-                [Problem(self.template_name, 1, 1, "dit sjabloon kan geen voetnoten bevatten "
-                         "(het mist het voetnotendeel); maak het opnieuw met "
-                         "scripts/build_templates.py of voeg in Word één voetnoot toe en "
-                         "verwijder die weer")]
+                [
+                    Problem(
+                        self.template_name,
+                        1,
+                        1,
+                        "dit sjabloon kan geen voetnoten bevatten "
+                        "(het mist het voetnotendeel); maak het opnieuw met "
+                        "scripts/build_templates.py of voeg in Word één voetnoot toe en "
+                        "verwijder die weer",
+                    )
+                ]
             )
         root = etree.fromstring(part.blob)
         text_style = self.style_id(FOOTNOTE_TEXT_STYLE)
@@ -103,8 +116,7 @@ class RenderSession:
             key = keys[int(reference.get(qn("w:id")))]
             reference.set(qn("w:id"), str(number))
             root.append(_footnote(number, self.voetnoten[key], text_style, reference_style))
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                    standalone=True)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _footnote(number: int, runs: Inline, text_style: str, reference_style: str) -> etree._Element:

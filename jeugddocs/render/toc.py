@@ -33,8 +33,11 @@ def toc_subdoc(session: RenderSession, toc: TableOfContents) -> Subdoc:
             paragraph.add_run(number)
         add_runs(session, paragraph, tuple(r for r in section.kop if r.voetnoot is None))
     first, last = paragraphs[0], paragraphs[-1]
-    begin = [_field_char("begin"), _instruction(f'TOC \\o "1-{LEVELS}" \\h \\z \\u'),
-             _field_char("separate")]
+    begin = [
+        _field_char("begin"),
+        _instruction(f'TOC \\o "1-{LEVELS}" \\h \\z \\u'),
+        _field_char("separate"),
+    ]
     for run in reversed(begin):
         first._p.insert(1 if first._p.pPr is not None else 0, run)
     last._p.append(_field_char("end"))

@@ -15,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from jeugddocs import api
-from jeugddocs.compute.derive import plan_documents
+from jeugddocs.compute.derive import DERIVED, plan_documents
 from jeugddocs.content.load import parse_content
 from jeugddocs.render.templates import TemplateSet, default_template_dir
 from tests.conftest import SAMPLES
@@ -23,6 +23,18 @@ from tests.docx_text import extract
 
 GOLDEN = Path(__file__).parent / "testdata"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
+
+
+def _output_names() -> list[str]:
+    """Every Word file the samples yield, e.g. ``x`` and ``x-raadsbesluit``."""
+    names = []
+    for path in SAMPLE_FILES:
+        soort = api.check(path).soort
+        names += [path.stem] + [f"{path.stem}{suffix}" for _, suffix, _ in DERIVED.get(soort, [])]
+    return names
+
+
+OUTPUT_NAMES = _output_names()
 
 
 @pytest.fixture(scope="module")

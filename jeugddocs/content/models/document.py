@@ -45,7 +45,9 @@ class Document(Model):
 
     @model_validator(mode="after")
     def _every_footnote_is_used(self) -> Document:
-        used = {m for text in _strings(self.model_dump()) for m in references.FOOTNOTE.findall(text)}
+        used = {
+            m for text in _strings(self.model_dump()) for m in references.FOOTNOTE.findall(text)
+        }
         problems: list[tuple[Loc, str, object]] = [
             (
                 ("voetnoten", key),

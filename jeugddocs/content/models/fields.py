@@ -219,6 +219,10 @@ def _amount_or_name(value: Any, info: ValidationInfo) -> Decimal | str:
 BedragOfNaam = Annotated[
     Decimal | str,
     PlainValidator(_amount_or_name),
-    WithJsonSchema({"type": ["number", "string"],
-                    "description": "bedrag als getal, of de naam van een bedrag uit 'bedragen'"}),
+    WithJsonSchema(
+        {
+            "type": ["number", "string"],
+            "description": "bedrag als getal, of de naam van een bedrag uit 'bedragen'",
+        }
+    ),
 ]

@@ -77,18 +77,24 @@ class Tabel(Model):
                     zip(self.verwacht_totaal, self.totalen(), strict=True)
                 ):
                     stated = amounts.get(written) if isinstance(written, str) else written
-                    if stated is not None and stated != computed:
-                        problems.append(
-                            (
-                                ("verwacht_totaal", i),
-                                f"het verwachte totaal van kolom '{self.kolommen[i]}' is "
-                                f"{euro(stated)}, maar de som van de rijen is {euro(computed)} "
-                                f"({euro(abs(computed - stated))} "
-                                f"{'meer' if computed > stated else 'minder'}); controleer de "
-                                "bedragen of het totaal",
-                                written,
-                            )
+                    if stated is None or stated == computed:
+                        continue
+                    shown = (
+                        f"'{written}' ({euro(stated)})"
+                        if isinstance(written, str)
+                        else euro(stated)
+                    )
+                    direction = "meer" if computed > stated else "minder"
+                    problems.append(
+                        (
+                            ("verwacht_totaal", i),
+                            f"het verwachte totaal van kolom '{self.kolommen[i]}' is {shown}, "
+                            f"maar de som van de rijen is {euro(computed)} "
+                            f"({euro(abs(computed - stated))} {direction}); controleer de "
+                            "bedragen of het totaal",
+                            written,
                         )
+                    )
         fail("Tabel", problems)
         return self
 
@@ -100,8 +106,9 @@ class Tabel(Model):
 class Financien(Model):
     """The financial paragraph: text and tables of amounts."""
 
-    tekst: Proza
+    tekst: Proza = Field(description="tekst boven de tabellen")
     tabellen: list[Tabel] = Field(default_factory=list)
+    toelichting: Proza | None = Field(default=None, description="tekst onder de tabellen")
 
 
 class Ondertekening(Model):
@@ -140,10 +147,12 @@ def check_section_depth(secties: list[Sectie], depth: int = 1, loc: Loc = ()) ->
         for i, sectie in enumerate(items):
             if level > MAX_DEPTH:
                 problems.append(
-                    ((*at, i, "kop"),
-                     f"secties mogen maar {MAX_DEPTH} niveaus diep (1, 1.1, 1.1.1); maak van "
-                     "deze sectie tekst of een lijst in de sectie erboven",
-                     sectie.kop)
+                    (
+                        (*at, i, "kop"),
+                        f"secties mogen maar {MAX_DEPTH} niveaus diep (1, 1.1, 1.1.1); maak van "
+                        "deze sectie tekst of een lijst in de sectie erboven",
+                        sectie.kop,
+                    )
                 )
             else:
                 walk(sectie.secties, level + 1, (*at, i, "secties"))

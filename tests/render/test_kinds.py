@@ -1,0 +1,129 @@
+"""Rendering every kind: footnotes, table of contents, numbered sections, signature blocks."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from jeugddocs import api
+from jeugddocs.content.load import parse_content
+from jeugddocs.content.models import SOORTEN
+from jeugddocs.starters import starter_text
+from tests.docx_text import extract
+
+NOTA = """\
+soort: nota
+gemeente: Leiden
+onderwerp: Inkoopstrategie
+datum: 2022-05-01
+bedragen:
+  budget: 3800000000
+voetnoten:
+  1: "Bron: CBS, *Jeugdmonitor*."
+  vng: VNG, 2020.
+inleiding: Deze nota beschrijft de strategie[^1].
+secties:
+  - kop: Aanleiding
+    tekst: Het budget is {{ budget | euro_kort }}[^vng].
+    secties:
+      - kop: Landelijk
+        tekst: Tekst.
+      - kop: Regionaal
+        secties:
+          - kop: Holland Rijnland
+            tekst: Tekst.
+  - kop: Doelen
+    tekst: Doelen.
+"""
+
+
+@pytest.fixture(scope="module")
+def nota() -> bytes:
+    return api.render(parse_content(NOTA))[0].data
+
+
+def test_sections_of_a_nota_are_numbered_headings(nota: bytes) -> None:
+    headings = [line for line in extract(nota) if line.startswith("[Heading")]
+
+    assert headings == [
+        "[Heading 1] Inleiding",
+        "[Heading 1] 1 Aanleiding",
+        "[Heading 2] 1.1 Landelijk",
+        "[Heading 2] 1.2 Regionaal",
+        "[Heading 3] 1.2.1 Holland Rijnland",
+        "[Heading 1] 2 Doelen",
+    ]
+
+
+def test_footnotes_are_real_word_footnotes_numbered_in_reading_order(nota: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(nota)) as package:
+        footnotes = package.read("word/footnotes.xml").decode()
+        body = package.read("word/document.xml").decode()
+
+    assert body.count("<w:footnoteReference") == 2
+    assert body.index('w:footnoteReference w:id="1"') < body.index('w:footnoteReference w:id="2"')
+    first, second = footnotes.index('w:id="1"'), footnotes.index('w:id="2"')
+    assert footnotes.index("Bron: CBS") > first and footnotes.index("Bron: CBS") < second
+    assert footnotes.index("VNG, 2020.") > second
+    assert "<w:i/>" in footnotes  # *Jeugdmonitor* stays italic inside the footnote
+
+
+def test_table_of_contents_is_an_updatable_field_with_the_headings(nota: bytes) -> None:
+    document = Document(io.BytesIO(nota))
+    toc = [p for p in document.paragraphs if p.style.name.startswith("toc")]
+    instructions = [i.text for i in document.element.body.iter(qn("w:instrText"))]
+    settings = document.settings.element
+
+    assert [p.text for p in toc] == [
+        "1\tAanleiding",
+        "1.1\tLandelijk",
+        "1.2\tRegionaal",
+        "1.2.1\tHolland Rijnland",
+        "2\tDoelen",
+    ]
+    assert instructions == [' TOC \\o "1-3" \\h \\z \\u ']
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_memo_sections_are_not_numbered() -> None:
+    data = api.render(parse_content(starter_text("memo")))[0].data
+
+    assert "[Heading 1] Oorzaken van het tekort" in extract(data)
+
+
+def test_raadsinformatiebrief_has_the_signature_block_of_the_college() -> None:
+    lines = extract(api.render(parse_content(starter_text("raadsinformatiebrief")))[0].data)
+
+    end = lines[lines.index("[Normal] Burgemeester en wethouders van Voorbeeldstad,") :]
+    assert end == [
+        "[Normal] Burgemeester en wethouders van Voorbeeldstad,",
+        "| de secretaris, | de burgemeester, |",
+        "| S. Secretaris | B. Burgemeester |",
+    ]
+
+
+def test_collegevoorstel_shows_beslispunten_as_voorstel_and_the_steller() -> None:
+    lines = extract(api.render(parse_content(starter_text("collegevoorstel")))[0].data)
+
+    assert "| Steller | J. Jansen, j.jansen@voorbeeldstad.nl |" in lines
+    voorstel = lines.index("[Heading 1] Voorstel")
+    assert lines[voorstel + 1] == (
+        "[Genummerde alinea] 1.\tOpdracht geven tot het inkopen van een nieuw perceel "
+        "dagbehandeling."
+    )
+
+
+@pytest.mark.parametrize("soort", sorted(SOORTEN))
+def test_every_kind_renders_schema_valid(soort: str, tmp_path: object) -> None:
+    openxml_audit = pytest.importorskip("openxml_audit")
+    for item in api.render(parse_content(starter_text(soort))):
+        path = tmp_path / f"{soort}{item.suffix}.docx"  # type: ignore[operator]
+        path.write_bytes(item.data)
+
+        result = openxml_audit.OpenXmlValidator().validate(str(path))
+
+        assert [str(e) for e in result.errors] == []
