@@ -11,19 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 # -- the tail of CT_Settings' child sequence (ECMA-376 §17.15.1.78), for inserting in order --
@@ -92,6 +92,10 @@ def house_style(doc: DocxDocument) -> None:
     caption.font.bold = True
     caption.paragraph_format.space_before = Pt(6)
     caption.paragraph_format.keep_with_next = True
+    note = styles.add_style("Tabelnoot", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = normal
+    note.font.size = Pt(8)
+    note.font.italic = True
     table = styles.add_style("Tabel bedragen", WD_STYLE_TYPE.TABLE)
     table.base_style = styles["Table Grid"]
     table.font.size = Pt(9)

@@ -4,7 +4,8 @@ The markup is deliberately small, so that authors cannot get it wrong:
 
 * a blank line starts a new paragraph; lines of one paragraph are joined;
 * a line starting with ``- `` is a bullet item, ``1. `` a numbered item;
-  an indented line continues the item above it;
+  an indented line continues the item above it; inside a paragraph only ``1.``
+  starts a numbered list (so a wrapped line starting with ``12.`` stays text);
 * ``**vet**`` is bold and ``*cursief*`` italic; a lone ``*`` stays as typed;
 * ``[^1]`` places footnote ``1`` (its text is under ``voetnoten``).
 
@@ -122,6 +123,10 @@ def parse_prose(text: str) -> Prose:
             flush_list()
             continue
         bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
+        if numbered and paragraph and numbered.group("number") != "1":
+            # -- as in CommonMark: only "1." may interrupt a paragraph, so a wrapped line
+            #    that happens to start with "2021." or "2)" stays part of its sentence --
+            numbered = None
         if bullet or numbered:
             flush_paragraph()
             new_kind: Literal["bullet", "number"] = "bullet" if bullet else "number"

@@ -1,9 +1,23 @@
-"""Totals of amount columns, computed exactly with Decimal."""
+"""Totals of amount columns and rows, and amounts shown in thousands, exactly with Decimal.
+
+A total is always computed from the unrounded amounts and rounded once, as a
+budget does; where that makes the shown rows not add up to the shown total,
+the table says so.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+
+from jeugddocs.format.numbers import round_half_up
+
+#: What one shown unit is worth, and how many decimals a shown amount keeps.
+UNITS: dict[str, tuple[Decimal, int]] = {
+    "euro": (Decimal(1), 2),
+    "duizend": (Decimal(1000), 0),
+    "miljoen": (Decimal(1_000_000), 1),
+}
 
 
 def column_totals(rows: Sequence[Sequence[Decimal]], width: int) -> list[Decimal]:
@@ -13,3 +27,36 @@ def column_totals(rows: Sequence[Sequence[Decimal]], width: int) -> list[Decimal
     [Decimal('70750'), Decimal('3')]
     """
     return [sum((row[i] for row in rows), Decimal(0)) for i in range(width)]
+
+
+def row_totals(rows: Sequence[Sequence[Decimal]]) -> list[Decimal]:
+    """Return the sum of each row.
+
+    >>> row_totals([[Decimal(1), Decimal(2)], [Decimal(3), Decimal(4)]])
+    [Decimal('3'), Decimal('7')]
+    """
+    return [sum(row, Decimal(0)) for row in rows]
+
+
+def shown(value: Decimal, eenheid: str) -> Decimal:
+    """Return ``value`` as the table shows it: in its unit, rounded half up.
+
+    >>> shown(Decimal(6167100), "duizend"), shown(Decimal(1500), "duizend")
+    (Decimal('6167'), Decimal('2'))
+    """
+    unit, places = UNITS[eenheid]
+    return round_half_up(value / unit, places)
+
+
+def rounding_gaps(
+    rows: Sequence[Sequence[Decimal]], totals: Sequence[Decimal], eenheid: str
+) -> list[bool]:
+    """Return, per column, whether the shown rows do not add up to the shown total.
+
+    >>> rounding_gaps([[Decimal(1400)], [Decimal(1400)]], [Decimal(2800)], "duizend")
+    [True]
+    """
+    return [
+        sum((shown(row[i], eenheid) for row in rows), Decimal(0)) != shown(total, eenheid)
+        for i, total in enumerate(totals)
+    ]

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from jeugddocs.compute.numbering import number_per_beslispunt
 from jeugddocs.compute.prose import Inline, Prose, parse_inline, parse_prose
+from jeugddocs.compute.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.content import references
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import InlineMarker, ProseMarker
@@ -32,7 +33,12 @@ class TableRow:
 
 @dataclass(frozen=True)
 class TableView:
-    """A table of amounts with its computed total row (``totaal`` is its label)."""
+    """A table of amounts with its computed totals, in euros (not yet scaled or rounded).
+
+    ``kolommen`` and each row's ``bedragen`` include the computed total column when
+    the table asks for one; ``totaal`` labels the total row; ``afronding`` says per
+    column whether rounding to ``eenheid`` keeps the shown rows from adding up.
+    """
 
     titel: Inline | None
     kop_omschrijving: str
@@ -40,6 +46,9 @@ class TableView:
     rijen: tuple[TableRow, ...]
     totaal: str | None
     totalen: tuple[Decimal, ...]
+    eenheid: str = "euro"
+    voordeel_nadeel: bool = False
+    afronding: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class SectionView:
     kop: Inline
     tekst: Prose | None
     tabel: TableView | None
+    toelichting: Prose | None
     secties: tuple[SectionView, ...]
 
 
@@ -78,7 +88,7 @@ class TableOfContents:
 
 def build_view(document: Document) -> dict[str, Any]:
     """Return the template view of a validated document (every field present)."""
-    builder = _ViewBuilder(dict(document.bedragen), type(document).genummerde_secties)
+    builder = _ViewBuilder(document.waarden, type(document).genummerde_secties)
     view = builder.model(document)
     if "inhoudsopgave" in view:
         wanted = view["inhoudsopgave"] and view["secties"].items
@@ -133,13 +143,26 @@ class _ViewBuilder:
 
     def table(self, table: Tabel) -> TableView:
         titel = self.text(table.titel, InlineMarker()) if table.titel else None
+        rows = [list(r.bedragen) for r in table.rijen]
+        headers = list(table.kolommen)
+        if table.totaal_kolom:
+            rows = [[*row, total] for row, total in zip(rows, row_totals(rows), strict=True)]
+            headers.append(table.totaal_kolom)
+        totals = column_totals(rows, len(headers))
+        gaps = rounding_gaps(rows, totals, table.eenheid) if table.totaal else [False] * len(totals)
         return TableView(
             titel=titel,
             kop_omschrijving=table.kop_omschrijving or "",
-            kolommen=tuple(table.kolommen),
-            rijen=tuple(TableRow(r.omschrijving, tuple(r.bedragen)) for r in table.rijen),
+            kolommen=tuple(headers),
+            rijen=tuple(
+                TableRow(r.omschrijving, tuple(row))
+                for r, row in zip(table.rijen, rows, strict=True)
+            ),
             totaal=table.totaal,
-            totalen=tuple(table.totalen()),
+            totalen=tuple(totals),
+            eenheid=table.eenheid,
+            voordeel_nadeel=table.voordeel_nadeel,
+            afronding=tuple(gaps),
         )
 
     def sections(self, items: list[Sectie], prefix: str, level: int) -> tuple[SectionView, ...]:
@@ -153,6 +176,9 @@ class _ViewBuilder:
                     kop=self.text(sectie.kop, InlineMarker()),
                     tekst=self.text(sectie.tekst, ProseMarker()) if sectie.tekst else None,
                     tabel=self.table(sectie.tabel) if sectie.tabel else None,
+                    toelichting=(
+                        self.text(sectie.toelichting, ProseMarker()) if sectie.toelichting else None
+                    ),
                     secties=self.sections(sectie.secties, f"{number}.", level + 1),
                 )
             )

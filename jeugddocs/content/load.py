@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jeugddocs.compute import formulas
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, is_reported, load_source, load_text_bytes
@@ -89,21 +90,17 @@ def _model_for(
     return None
 
 
-def _known_amounts(data: dict[str, Any]) -> dict[str, Any]:
-    """Return the named amounts as written, for checking references before validation ends.
+def _known_amounts(data: dict[str, Any]) -> dict[str, Decimal | None]:
+    """Return the named amounts, formulas computed, for checks that run during validation.
 
-    A value that is not a number keeps its name known (so no second error about an
-    unknown name) but cannot be used for a trial format.
+    A name whose value is wrong stays known (with ``None``), so it gives one
+    problem at its own line and no second one where it is used.
     """
     raw = data.get("bedragen")
     if not isinstance(raw, dict):
         return {}
-    return {
-        str(name): value
-        if isinstance(value, int | Decimal) and not isinstance(value, bool)
-        else None
-        for name, value in raw.items()
-    }
+    values, _ = formulas.resolve({str(name): value for name, value in raw.items()})
+    return values
 
 
 def _footnote_keys(data: dict[str, Any]) -> set[str]:

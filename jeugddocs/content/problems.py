@@ -27,7 +27,7 @@ def problems_from_validation(
     """Return one Problem per pydantic error, placed at its YAML line and column."""
     problems: list[Problem] = []
     for detail in error.errors(include_url=False):
-        if is_reported(detail["input"]):
+        if is_reported(detail["input"]) or detail["type"] == "al_gemeld":
             continue
         is_key = "[key]" in detail["loc"]
         loc = tuple(part for part in detail["loc"] if part != "[key]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,7 +109,7 @@ def find_number_issues(text: str) -> list[ReferenceIssue]:
     394 thousand; ``€ 845.000,--`` is not how whole euros are written.
     """
     issues = []
-    checks = (
+    checks: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = (
         (
             _PERCENT_WITH_POINT,
             lambda f: (

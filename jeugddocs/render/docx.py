@@ -24,10 +24,10 @@ from jeugddocs.render.context import build_context
 from jeugddocs.render.environment import template_environment
 from jeugddocs.render.prose import BULLET_STYLE, NUMBER_STYLE
 from jeugddocs.render.session import RenderSession
-from jeugddocs.render.tables import CAPTION_STYLE, TABLE_STYLE
+from jeugddocs.render.tables import CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE
 
 #: Styles the renderer creates content in; a template without them cannot be used.
-REQUIRED_STYLES = (BULLET_STYLE, NUMBER_STYLE, CAPTION_STYLE, TABLE_STYLE)
+REQUIRED_STYLES = (BULLET_STYLE, NUMBER_STYLE, CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE)
 
 _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 

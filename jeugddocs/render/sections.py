@@ -29,5 +29,7 @@ def _add_section(session: RenderSession, subdoc: Any, section: SectionView) -> N
         add_blocks(session, subdoc, section.tekst)
     if section.tabel:
         add_table(session, subdoc, section.tabel)
+    if section.toelichting:
+        add_blocks(session, subdoc, section.toelichting)
     for child in section.secties:
         _add_section(session, subdoc, child)

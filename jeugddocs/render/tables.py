@@ -6,6 +6,7 @@ column widths break in docxtpl, and the total row must be computed, not typed.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -16,14 +17,16 @@ from docx.shared import Emu
 from docx.table import Table, _Cell, _Row
 from docxtpl.subdoc import Subdoc
 
+from jeugddocs.compute.totals import UNITS, shown
 from jeugddocs.compute.view import TableView
-from jeugddocs.format import euro
+from jeugddocs.format import euro, euro_kort, getal
 from jeugddocs.render.prose import add_runs
 from jeugddocs.render.session import RenderSession
 
-#: The table style an editor can restyle in Word, and the caption style above a table.
+#: The table style an editor can restyle in Word, the caption above a table and the note below.
 TABLE_STYLE = "Tabel bedragen"
 CAPTION_STYLE = "Tabeltitel"
+NOTE_STYLE = "Tabelnoot"
 
 # -- the first column holds descriptions and gets this share of the width --
 _DESCRIPTION_SHARE = 0.45
@@ -37,9 +40,13 @@ def table_subdoc(session: RenderSession, table: TableView) -> Subdoc:
 
 
 def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
-    """Append a table's title and the table itself to a sub-document."""
-    if table.titel:
-        add_runs(session, subdoc.add_paragraph(style=CAPTION_STYLE), table.titel)
+    """Append a table's title, the table itself and any rounding note to a sub-document."""
+    caption = _unit_caption(table.eenheid)
+    if table.titel or caption:
+        title = subdoc.add_paragraph(style=CAPTION_STYLE)
+        add_runs(session, title, table.titel or ())
+        if caption:
+            title.add_run(f" {caption}" if table.titel else caption).bold = False
     rows = 1 + len(table.rijen) + (1 if table.totaal else 0)
     word_table = subdoc.add_table(rows=rows, cols=1 + len(table.kolommen))
     word_table.style = subdoc.styles[TABLE_STYLE]
@@ -50,12 +57,40 @@ def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
     _mark_as_header(header)
     _fill(header, table.kop_omschrijving, list(table.kolommen), bold=True)
     for index, rij in enumerate(table.rijen, start=1):
-        _fill(word_table.rows[index], rij.omschrijving, [euro(v) for v in rij.bedragen])
+        _fill(word_table.rows[index], rij.omschrijving, [_cell(v, table) for v in rij.bedragen])
     if table.totaal:
         total = word_table.rows[-1]
-        _fill(total, table.totaal, [euro(v) for v in table.totalen], bold=True)
+        _fill(total, table.totaal, [_cell(v, table) for v in table.totalen], bold=True)
         for cell in total.cells:
             _rule_above(cell)
+    gaps = [name for name, gap in zip(table.kolommen, table.afronding, strict=True) if gap]
+    if gaps:
+        note = subdoc.add_paragraph(style=NOTE_STYLE)
+        columns = ", ".join(f"'{name}'" for name in gaps)
+        note.add_run(
+            f"Door afronding is het totaal van {'kolom' if len(gaps) == 1 else 'de kolommen'} "
+            f"{columns} niet precies de som van de getoonde bedragen."
+        )
+
+
+def _unit_caption(eenheid: str) -> str:
+    unit, _ = UNITS[eenheid]
+    if unit == 1:
+        return ""
+    return f"(bedragen x {euro(unit) if unit < 1_000_000 else euro_kort(unit)})"
+
+
+def _cell(value: Decimal, table: TableView) -> str:
+    """Format one amount as the table shows it: unit, rounding and V/N."""
+    amount = abs(value) if table.voordeel_nadeel else value
+    if table.eenheid == "euro":
+        text = euro(amount)
+    else:
+        _, places = UNITS[table.eenheid]
+        text = getal(shown(amount, table.eenheid), decimalen=places)
+    if table.voordeel_nadeel and value != 0:
+        text += "\xa0V" if value > 0 else "\xa0N"
+    return text
 
 
 def _fill(row: _Row, label: str, amounts: list[str], bold: bool = False) -> None:
@@ -63,6 +98,7 @@ def _fill(row: _Row, label: str, amounts: list[str], bold: bool = False) -> None
     _write(cells[0], label, bold, WD_ALIGN_PARAGRAPH.LEFT)
     for cell, text in zip(cells[1:], amounts, strict=True):
         _write(cell, text, bold, WD_ALIGN_PARAGRAPH.RIGHT)
+        _no_wrap(cell)
 
 
 def _write(cell: _Cell, text: str, bold: bool, alignment: WD_ALIGN_PARAGRAPH) -> None:
@@ -82,6 +118,24 @@ def _set_widths(table: Table, section: object) -> None:
         column.width = column_width
         for cell in column.cells:
             cell.width = column_width
+
+
+def _no_wrap(cell: _Cell) -> None:
+    # -- an amount is never broken over two lines ("€ 3.800." / "000.000") --
+    tc_pr = cell._tc.get_or_add_tcPr()
+    tc_pr.insert_element_before(
+        OxmlElement("w:noWrap"),  # type: ignore[arg-type]
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
+        "w:headers",
+        "w:cellIns",
+        "w:cellDel",
+        "w:cellMerge",
+        "w:tcPrChange",
+    )
 
 
 def _mark_as_header(row: _Row) -> None:

@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxtpl.subdoc import Subdoc
+from lxml import etree
 
 from jeugddocs.compute.view import TableOfContents
 from jeugddocs.render.prose import add_runs
@@ -44,7 +45,7 @@ def toc_subdoc(session: RenderSession, toc: TableOfContents) -> Subdoc:
     return subdoc
 
 
-def _field_char(kind: str) -> OxmlElement:
+def _field_char(kind: str) -> etree._Element:
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
@@ -54,7 +55,7 @@ def _field_char(kind: str) -> OxmlElement:
     return run
 
 
-def _instruction(text: str) -> OxmlElement:
+def _instruction(text: str) -> etree._Element:
     run = OxmlElement("w:r")
     instruction = OxmlElement("w:instrText")
     instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

@@ -52,8 +52,8 @@ secties:
 def test_memo_table_total_is_checked_against_a_named_amount() -> None:
     assert parse_content(textwrap.dedent(MEMO)).soort == "memo"
     assert problems(MEMO.replace("[753000]", "[752000]")) == [
-        "20:25: het verwachte totaal van kolom 'Bedrag' is 'tekort' (€\xa0845.000), maar de som van de "
-        "rijen is €\xa0844.000 (€\xa01.000 minder); controleer de bedragen of het totaal"
+        "20:25: het verwachte totaal van kolom 'Bedrag' is 'tekort' (€\xa0845.000), maar de "
+        "som van de rijen is €\xa0844.000 (€\xa01.000 minder); controleer de bedragen of het totaal"
     ]
 
 

@@ -51,9 +51,7 @@ def test_there_are_samples() -> None:
     assert SAMPLE_FILES, "content/voorbeelden/ is leeg"
 
 
-@pytest.mark.parametrize(
-    "name", [p.stem for p in SAMPLE_FILES] + [f"{p.stem}-raadsbesluit" for p in SAMPLE_FILES]
-)
+@pytest.mark.parametrize("name", OUTPUT_NAMES)
 def test_golden_text(
     name: str, rendered: dict[str, bytes], golden: Callable[[Path, list[str]], None]
 ) -> None:
@@ -107,9 +105,7 @@ def test_xml_special_characters_in_content_stay_text(minimal_yaml: str) -> None:
 openxml_audit = pytest.importorskip("openxml_audit")
 
 
-@pytest.mark.parametrize(
-    "name", [p.stem for p in SAMPLE_FILES] + [f"{p.stem}-raadsbesluit" for p in SAMPLE_FILES]
-)
+@pytest.mark.parametrize("name", OUTPUT_NAMES)
 def test_output_is_schema_valid_ooxml(
     name: str, rendered: dict[str, bytes], tmp_path: Path
 ) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from jeugddocs.compute import formulas
 from jeugddocs.content import references
 from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import (
-    Bedrag,
+    BedragOfFormule,
     Datum,
     Label,
     Naam,
@@ -33,15 +35,28 @@ class Document(Model):
         default=None, description="zaaknummer; zet het tussen aanhalingstekens"
     )
     portefeuillehouder: Tekst | None = Field(default=None, description="verantwoordelijk wethouder")
-    bedragen: dict[Naam, Bedrag] = Field(
+    bedragen: dict[Naam, BedragOfFormule] = Field(
         default_factory=dict,
-        description="benoemde bedragen; gebruik ze in tekst als {{ naam | euro }}",
+        description="benoemde bedragen (getal of formule); gebruik ze in tekst als "
+        "{{ naam | euro }}",
     )
     voetnoten: dict[VoetnootNaam, Regel] = Field(
         default_factory=dict,
         description="teksten van voetnoten; verwijs ernaar in tekst met [^1] of [^naam]",
     )
     bijlagen: list[Regel] = Field(default_factory=list, description="bijlagen, genummerd")
+
+    @field_validator("bedragen")
+    @classmethod
+    def _compute_formulas(cls, value: dict[str, Decimal | str]) -> dict[str, Decimal | str]:
+        values, errors = formulas.resolve(value)
+        fail("Bedragen", [((name,), message, value[name]) for name, message in errors.items()])
+        return {name: amount for name, amount in values.items() if amount is not None}
+
+    @property
+    def waarden(self) -> dict[str, Decimal]:
+        """The named amounts with every formula computed."""
+        return {name: Decimal(value) for name, value in self.bedragen.items()}
 
     @model_validator(mode="after")
     def _every_footnote_is_used(self) -> Document:

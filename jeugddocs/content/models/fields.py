@@ -17,6 +17,7 @@ from pydantic.functional_serializers import PlainSerializer
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from jeugddocs.compute import formulas
 from jeugddocs.content import references
 from jeugddocs.content.models.base import custom_error
 
@@ -223,6 +224,55 @@ BedragOfNaam = Annotated[
         {
             "type": ["number", "string"],
             "description": "bedrag als getal, of de naam van een bedrag uit 'bedragen'",
+        }
+    ),
+]
+
+
+def _amount_or_formula(value: Any) -> Decimal | str:
+    if formulas.is_formula(value):
+        return str(value)
+    return _to_amount(value)
+
+
+#: A named amount: a number, or a formula over other named amounts (``=som(a, b)``).
+BedragOfFormule = Annotated[
+    Decimal | str,
+    PlainValidator(_amount_or_formula),
+    WithJsonSchema(
+        {
+            "type": ["number", "string"],
+            "description": "bedrag als getal, of een formule zoals =som(a, b) of "
+            "=procent_van(tekort, raming)",
+        }
+    ),
+]
+
+
+def _cell_amount(value: Any, info: ValidationInfo) -> Decimal:
+    if not (isinstance(value, str) and (formulas.is_formula(value) or _NAME.fullmatch(value))):
+        return _to_amount(value)
+    amounts = (info.context or {}).get("bedragen") or {}
+    try:
+        rv = formulas.evaluate(value if formulas.is_formula(value) else f"={value}", amounts)
+    except formulas.Unavailable:
+        raise PydanticCustomError("al_gemeld", "bedrag met een fout elders") from None
+    except formulas.FormulaError as exc:
+        raise custom_error(str(exc)) from None
+    return rv
+
+
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+#: An amount in a table cell: a number, a name from ``bedragen`` or a formula; always a
+#: Decimal once validated.
+BedragInTabel = Annotated[
+    Decimal,
+    PlainValidator(_cell_amount),
+    WithJsonSchema(
+        {
+            "type": ["number", "string"],
+            "description": "bedrag als getal, naam uit 'bedragen' of formule (=indexeer(a, 2))",
         }
     ),
 ]

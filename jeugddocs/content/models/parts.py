@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
 from jeugddocs.compute.totals import column_totals
 from jeugddocs.content.models.base import Loc, Model, fail
-from jeugddocs.content.models.fields import Bedrag, BedragOfNaam, Label, Proza, Regel, Tekst
+from jeugddocs.content.models.fields import BedragInTabel, BedragOfNaam, Label, Proza, Regel, Tekst
 from jeugddocs.format import euro
 
 
@@ -24,7 +25,9 @@ class Rij(Model):
     """One row of a table of amounts."""
 
     omschrijving: Label = Field(description="tekst in de eerste kolom")
-    bedragen: list[Bedrag] = Field(description="één bedrag per kolom")
+    bedragen: list[BedragInTabel] = Field(
+        description="één bedrag per kolom: getal, naam uit 'bedragen' of formule"
+    )
 
 
 class Tabel(Model):
@@ -38,6 +41,17 @@ class Tabel(Model):
     rijen: list[Rij] = Field(min_length=1)
     totaal: Label | None = Field(
         default=None, description="voegt een berekende totaalregel toe met deze tekst"
+    )
+    totaal_kolom: Label | None = Field(
+        default=None, description="voegt een berekende kolom toe met het totaal per rij"
+    )
+    eenheid: Literal["euro", "duizend", "miljoen"] = Field(
+        default="euro",
+        description="duizend: bedragen gedeeld door 1.000 getoond, met '(bedragen x € 1.000)'",
+    )
+    voordeel_nadeel: bool = Field(
+        default=False,
+        description="toon bedragen met V (voordeel, positief) of N (nadeel, negatief)",
     )
     verwacht_totaal: list[BedragOfNaam] | None = Field(
         default=None,
@@ -136,6 +150,7 @@ class Sectie(Model):
     kop: Regel = Field(description="kop van de sectie")
     tekst: Proza | None = None
     tabel: Tabel | None = None
+    toelichting: Proza | None = Field(default=None, description="tekst onder de tabel")
     secties: list[Sectie] = Field(default_factory=list, description="subsecties")
 
 
