@@ -8,7 +8,7 @@ fills a Word template, and :mod:`jeugddocs.output` writes the file atomically.
 from __future__ import annotations
 
 from jeugddocs.api import BatchResult, RenderedDocument, build, build_all, check, render
-from jeugddocs.content.load import load_content, parse_content
+from jeugddocs.content.load import Checked, check_content, load_content, parse_content
 from jeugddocs.errors import ContentError, JeugddocsError, Problem, TemplateError
 from jeugddocs.render.templates import TemplateSet
 
@@ -16,6 +16,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchResult",
+    "Checked",
     "ContentError",
     "JeugddocsError",
     "Problem",
@@ -26,6 +27,7 @@ __all__ = [
     "build",
     "build_all",
     "check",
+    "check_content",
     "load_content",
     "parse_content",
     "render",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jeugddocs.compute.derive import plan_documents
-from jeugddocs.content.load import load_content
+from jeugddocs.content.load import Checked, check_content
 from jeugddocs.content.models import Document
 from jeugddocs.errors import OutputError, Problem, ProblemsError
 from jeugddocs.output import output_path, write_atomic
@@ -30,6 +30,7 @@ class BatchResult:
 
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
     @property
@@ -37,9 +38,12 @@ class BatchResult:
         return not self.failed
 
 
-def check(path: Path | str) -> Document:
-    """Load and validate one content file; raise ContentError with every problem."""
-    return load_content(Path(path))
+def check(path: Path | str) -> Checked:
+    """Load and validate one content file; raise ContentError with every problem.
+
+    The result holds the document and any warnings (valid, but worth a look).
+    """
+    return check_content(Path(path))
 
 
 def render(document: Document, templates: TemplateSet | None = None) -> list[RenderedDocument]:
@@ -60,7 +64,11 @@ def build(
 ) -> list[Path]:
     """Check, render and write one content file; return the paths written."""
     path, output_dir = Path(path), Path(output_dir)
-    rendered = render(check(path), templates)
+    return write(path, render(check(path).document, templates), output_dir)
+
+
+def write(path: Path, rendered: list[RenderedDocument], output_dir: Path) -> list[Path]:
+    """Write rendered documents for content file ``path`` atomically; return their paths."""
     written = []
     for item in rendered:
         target = output_path(path, output_dir, item.suffix)
@@ -87,7 +95,7 @@ def validate_all(paths: Iterable[Path]) -> BatchResult:
     result = BatchResult()
     for path in paths:
         try:
-            check(path)
+            result.warnings += check(path).warnings
         except ProblemsError as exc:
             result.problems += exc.problems
             result.failed.append(str(path))
@@ -102,7 +110,9 @@ def build_all(
     templates = templates or TemplateSet()
     for path in paths:
         try:
-            result.written += build(path, output_dir, templates)
+            checked = check(path)
+            result.warnings += checked.warnings
+            result.written += write(path, render(checked.document, templates), output_dir)
         except ProblemsError as exc:
             result.problems += exc.problems
             result.failed.append(str(path))

@@ -187,7 +187,7 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
     result = api.build_all(files, Path(uitvoer), templates)
     for path in result.written:
         click.echo(f"gemaakt: {path}")
-    _report(result.problems)
+    _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(
             f"{len(result.failed)} van {len(files)} bestanden niet gemaakt door fouten.", err=True
@@ -203,7 +203,7 @@ def validate(paden: tuple[str, ...]) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
     files = _existing(paden)
     result = api.validate_all(files)
-    _report(result.problems)
+    _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)
         return EXIT_INVALID

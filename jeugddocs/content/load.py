@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,23 @@ from typing import Any
 from pydantic import ValidationError
 
 from jeugddocs.compute import formulas
+from jeugddocs.content import lint
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, is_reported, load_source, load_text_bytes
 from jeugddocs.errors import ContentError, Problem
 
 
-def load_content(path: Path | str, display_name: str | None = None) -> Document:
-    """Read, parse and validate one content file.
+@dataclass(frozen=True)
+class Checked:
+    """Valid content, with the warnings that did not stop it (numbers typed twice, …)."""
+
+    document: Document
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_content(path: Path | str, display_name: str | None = None) -> Checked:
+    """Read, parse and validate one content file; return it with its warnings.
 
     Raises ContentError with every problem found (YAML and validation alike).
     """
@@ -26,14 +36,19 @@ def load_content(path: Path | str, display_name: str | None = None) -> Document:
     return _validate(source, problems)
 
 
+def load_content(path: Path | str, display_name: str | None = None) -> Document:
+    """Read, parse and validate one content file (see :func:`check_content`)."""
+    return check_content(path, display_name).document
+
+
 def parse_content(text: str | bytes, name: str = "<tekst>") -> Document:
     """Validate content given as text, for programs that do not work with files."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     source, problems = load_text_bytes(raw, name)
-    return _validate(source, problems)
+    return _validate(source, problems).document
 
 
-def _validate(source: Source, problems: list[Problem]) -> Document:
+def _validate(source: Source, problems: list[Problem]) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
     data = source.data
@@ -59,7 +74,7 @@ def _validate(source: Source, problems: list[Problem]) -> Document:
         raise ContentError(problems) from None
     if problems:
         raise ContentError(problems)
-    return document
+    return Checked(document, sorted(lint.warnings(source, document.waarden)))
 
 
 def _model_for(

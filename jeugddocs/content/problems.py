@@ -49,21 +49,8 @@ def _reference_problems(
 ) -> Iterator[Problem]:
     """Place each reference problem at the fragment the author typed, inside the text."""
     ctx = detail.get("ctx") or {}
-    position = source.value_position(loc)
-    raw = source.text[position.start : position.end]
     for fragment, occurrence, message in ctx.get("fragmenten", []):
-        index = -1
-        for _ in range(occurrence + 1):
-            index = raw.find(fragment, index + 1)
-            if index < 0:
-                break
-        if index < 0:
-            yield source.problem(position, message)
-            continue
-        absolute = position.start + index
-        line = source.text.count("\n", 0, absolute) + 1
-        column = absolute - (source.text.rfind("\n", 0, absolute) + 1) + 1
-        yield Problem(source.path, line, column, message)
+        yield source.problem(source.fragment_position(loc, fragment, occurrence), message)
 
 
 def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel]) -> str:

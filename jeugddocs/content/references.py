@@ -14,14 +14,16 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
+from jeugddocs.compute.formulas import FUNCTIONS, FormulaError
 from jeugddocs.format import FILTERS, FormatInputError
 
-_REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 #: A footnote marker in prose: ``[^1]`` or ``[^bron]``; its text is under ``voetnoten``.
 FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _OTHER_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")
@@ -31,9 +33,18 @@ _EXAMPLE = "{{ naam | euro }}"
 def _content_environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     env.filters = dict(FILTERS)
-    env.globals = {}
+    env.globals = {name: _decimal_arguments(function) for name, function in FUNCTIONS.items()}
     env.tests = {}
     return env
+
+
+def _decimal_arguments(function: Callable[..., Decimal]) -> Callable[..., Decimal]:
+    """Let a formula function take the whole numbers a reference may contain."""
+
+    def call(*args: Any) -> Decimal:
+        return function(*(Decimal(a) if isinstance(a, int) else a for a in args))
+
+    return call
 
 
 ENVIRONMENT = _content_environment()
@@ -56,13 +67,13 @@ def find_issues(text: str, amounts: Mapping[str, Any]) -> list[ReferenceIssue]:
     """
     issues: list[ReferenceIssue] = []
     seen: dict[str, int] = {}
-    for fragment in _REFERENCE.findall(text):
+    for fragment in REFERENCE.findall(text):
         occurrence = seen.get(fragment, 0)
         seen[fragment] = occurrence + 1
         message = _check_reference(fragment, amounts)
         if message:
             issues.append(ReferenceIssue(fragment, occurrence, message))
-    rest = _REFERENCE.sub("", text)
+    rest = REFERENCE.sub("", text)
     stray = _OTHER_SYNTAX.search(rest)
     if stray:
         issues.append(
@@ -157,27 +168,77 @@ def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
                 "verschijnt"
             )
         return _not_a_reference(fragment)
-    names: list[str] = []
-    for node in _filter_chain(expression):
-        if isinstance(node, nodes.Filter):
-            problem = _check_filter(node, fragment)
-            if problem:
-                return problem
-        elif isinstance(node, nodes.Name):
-            names.append(node.name)
-        else:
-            return _not_a_reference(fragment)
-    name = names[0]
-    if name not in amounts:
-        return _unknown_name(name, fragment, amounts)
+    chain = list(_filter_chain(expression))
+    for node in chain[:-1]:
+        problem = _check_filter(node, fragment)  # type: ignore[arg-type]
+        if problem:
+            return problem
+    names = _names_in(chain[-1])
+    if names is None:
+        return _not_a_reference(fragment)
+    unknown = [name for name in names if name not in amounts]
+    if unknown:
+        return _unknown_name(unknown[0], fragment, amounts)
+    if any(amounts[name] is None for name in names):
+        return None  # -- a value with its own problem, reported at its own line --
     try:
         ENVIRONMENT.from_string(fragment).render(amounts)
     except FormatInputError as exc:
         return f"'{fragment}' kan niet worden opgemaakt: {exc}"
+    except FormulaError as exc:
+        return f"'{fragment}': {exc}"
+    except (ArithmeticError, InvalidOperation):
+        return f"'{fragment}' deelt door nul"
     except TypeError:
-        return f"'{fragment}': het filter krijgt argumenten die het niet kent"
-    except Exception:
-        return None
+        return f"'{fragment}': een filter of functie krijgt argumenten die hij niet kent"
+    return None
+
+
+_ARITHMETIC = (nodes.Add, nodes.Sub, nodes.Mul, nodes.Div)
+
+
+def names_in_reference(fragment: str) -> set[str]:
+    """Return the names of amounts a reference uses (empty when it does not parse)."""
+    try:
+        body = ENVIRONMENT.parse(fragment).body
+    except TemplateSyntaxError:
+        return set()
+    expression = body[0].nodes[0] if body and isinstance(body[0], nodes.Output) else None
+    if expression is None:
+        return set()
+    return set(_names_in(list(_filter_chain(expression))[-1]) or [])
+
+
+def _names_in(node: nodes.Node) -> list[str] | None:
+    """Return the names in a computation, or None if it uses anything not allowed.
+
+    Allowed: names, whole numbers, + - * /, and calls of the formula functions
+    (``som``, ``verschil``, ``procent_van``, ``indexeer``) with such arguments.
+    """
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    if isinstance(node, nodes.Const) and type(node.value) is int:
+        return []
+    if isinstance(node, _ARITHMETIC):
+        left, right = _names_in(node.left), _names_in(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, nodes.Neg | nodes.Pos):
+        return _names_in(node.node)
+    if (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Name)
+        and node.node.name in FUNCTIONS
+        and not node.kwargs
+        and node.dyn_args is None
+        and node.dyn_kwargs is None
+    ):
+        found: list[str] = []
+        for argument in node.args:
+            names = _names_in(argument)
+            if names is None:
+                return None
+            found += names
+        return found
     return None
 
 
@@ -206,7 +267,8 @@ def _check_filter(node: nodes.Filter, fragment: str) -> str | None:
 def _not_a_reference(fragment: str) -> str:
     return (
         f"'{fragment}' is geen verwijzing naar een bedrag; in tekst mag alleen een naam uit "
-        f"'bedragen' met een filter staan, zoals {_EXAMPLE}"
+        f"'bedragen' (of een berekening met namen, hele getallen, + - * / en som, verschil, "
+        f"procent_van, indexeer) met een filter staan, zoals {_EXAMPLE}"
     )
 
 
@@ -228,4 +290,4 @@ def expand(text: str, amounts: Mapping[str, Any]) -> str:
     """
     if "{{" not in text:
         return text
-    return _REFERENCE.sub(lambda m: ENVIRONMENT.from_string(m.group()).render(amounts), text)
+    return REFERENCE.sub(lambda m: ENVIRONMENT.from_string(m.group()).render(amounts), text)

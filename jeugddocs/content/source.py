@@ -32,7 +32,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from jeugddocs.errors import Problem
+from jeugddocs.errors import Problem, Severity
 
 #: Largest content file accepted; a real raadsvoorstel is far below this.
 MAX_BYTES = 2_000_000
@@ -119,8 +119,26 @@ class Source:
         """Return the position of the key that names ``path`` (its value's, for list items)."""
         return self.keys.get(path) or self.value_position(path)
 
-    def problem(self, position: Position, message: str) -> Problem:
-        return Problem(self.path, position.line, position.column, message)
+    def fragment_position(self, path: PathKey, fragment: str, occurrence: int = 0) -> Position:
+        """Return where ``fragment`` (its n-th occurrence) stands inside the value at ``path``.
+
+        Falls back to the value's own position when the fragment is not found as
+        typed (for instance when YAML folding joined it across lines).
+        """
+        position = self.value_position(path)
+        raw = self.text[position.start : position.end]
+        index = -1
+        for _ in range(occurrence + 1):
+            index = raw.find(fragment, index + 1)
+            if index < 0:
+                return position
+        absolute = position.start + index
+        line = self.text.count("\n", 0, absolute) + 1
+        column = absolute - (self.text.rfind("\n", 0, absolute) + 1) + 1
+        return Position(line, column, absolute, absolute + len(fragment))
+
+    def problem(self, position: Position, message: str, severity: Severity = "fout") -> Problem:
+        return Problem(self.path, position.line, position.column, message, severity)
 
 
 class _Builder:

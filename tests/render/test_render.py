@@ -29,7 +29,7 @@ def _output_names() -> list[str]:
     """Every Word file the samples yield, e.g. ``x`` and ``x-raadsbesluit``."""
     names = []
     for path in SAMPLE_FILES:
-        soort = api.check(path).soort
+        soort = api.check(path).document.soort
         names += [path.stem] + [f"{path.stem}{suffix}" for _, suffix, _ in DERIVED.get(soort, [])]
     return names
 
@@ -42,7 +42,7 @@ def rendered() -> dict[str, bytes]:
     """Every sample rendered once: name (with suffix) → .docx bytes."""
     rv = {}
     for path in SAMPLE_FILES:
-        for item in api.render(api.check(path)):
+        for item in api.render(api.check(path).document):
             rv[f"{path.stem}{item.suffix}"] = item.data
     return rv
 

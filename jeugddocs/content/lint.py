@@ -1,0 +1,119 @@
+"""Warnings about content that is valid but risky: numbers written twice, amounts unused.
+
+These do not stop a document from being made; they tell the author where a
+number could drift from its source. They look at the data as typed (before
+validation resolved names), because that is where the author wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from jeugddocs.compute import formulas
+from jeugddocs.content import references
+from jeugddocs.content.source import PathKey, Source
+from jeugddocs.errors import Problem
+
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
+_TYPED_AMOUNT = re.compile(
+    r"€\s?(?P<kort>\d+(?:,\d+)?)\s(?P<eenheid>miljoen|miljard)"
+    r"|€\s?(?P<euro>\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?![\d.,]\d)"
+    r"|(?<![\d.,€])(?P<getal>\d{1,3}(?:\.\d{3})+)(?![\d.,]\d)"
+)
+_UNITS = {"miljoen": Decimal(10) ** 6, "miljard": Decimal(10) ** 9}
+
+
+def warnings(source: Source, amounts: Mapping[str, Decimal]) -> list[Problem]:
+    """Return every warning for the raw content in ``source``, given the computed amounts."""
+    data = source.data if isinstance(source.data, dict) else {}
+    rv = _unused_amounts(source, data)
+    rv += _typed_amounts(source, data, amounts)
+    return rv
+
+
+def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _used_names(data: dict[str, Any]) -> set[str]:
+    used: set[str] = set()
+    for _, text in _strings(data, ()):
+        if formulas.is_formula(text):
+            used |= formulas.names_in(text)
+        elif _NAME.fullmatch(text):
+            used.add(text)
+        else:
+            for fragment in references.REFERENCE.findall(text):
+                used |= references.names_in_reference(fragment)
+    return used
+
+
+def _unused_amounts(source: Source, data: dict[str, Any]) -> list[Problem]:
+    defined = data.get("bedragen")
+    if not isinstance(defined, dict):
+        return []
+    used = _used_names(data)
+    return [
+        source.problem(
+            source.key_position(("bedragen", name)),
+            f"het bedrag '{name}' wordt nergens gebruikt; zet het in de tekst als "
+            f"{{{{ {name} | euro }}}}, of haal het weg",
+            "waarschuwing",
+        )
+        for name in defined
+        if name not in used
+    ]
+
+
+def _typed_amounts(
+    source: Source, data: dict[str, Any], amounts: Mapping[str, Decimal]
+) -> list[Problem]:
+    by_value: dict[Decimal, str] = {}
+    for name, value in amounts.items():
+        by_value.setdefault(value, name)
+    rv = []
+    for path, text in _strings(data, ()):
+        if path[:1] == ("bedragen",) or formulas.is_formula(text):
+            continue
+        # -- blank out references with as many spaces, so offsets stay those of the text --
+        masked = references.REFERENCE.sub(lambda m: " " * len(m.group()), text)
+        for match in _TYPED_AMOUNT.finditer(masked):
+            fragment = match.group()
+            occurrence = text.count(fragment, 0, match.start())
+            parsed = _parse(match)
+            known = by_value.get(parsed) if parsed is not None else None
+            if known is None:
+                continue
+            position = source.fragment_position(path, fragment, occurrence)
+            rv.append(
+                source.problem(
+                    position,
+                    f"'{fragment}' staat ook onder 'bedragen' als '{known}'; schrijf "
+                    f"{{{{ {known} | {'euro_kort' if match.group('kort') else 'euro'} }}}}, "
+                    "zodat het bedrag maar op één plek staat",
+                    "waarschuwing",
+                )
+            )
+    return rv
+
+
+def _parse(match: re.Match[str]) -> Decimal | None:
+    try:
+        if match.group("kort"):
+            number = Decimal(match.group("kort").replace(",", "."))
+            return number * _UNITS[match.group("eenheid")]
+        text = match.group("euro") or match.group("getal")
+        return Decimal(text.replace(".", "").replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+        return None
