@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -37,7 +38,30 @@ def extract(source: bytes | Path) -> list[str]:
                 cells = [cell.text.strip() for cell in row.cells]
                 if any(cells):
                     lines.append("| " + " | ".join(cells) + " |")
+    lines += _footnotes(document)
     return lines
+
+
+def _footnotes(document: object) -> list[str]:
+    """Return ``[voetnoot n] text`` for every real footnote, in id order."""
+    part = next(
+        (
+            p
+            for p in document.part.package.parts  # type: ignore[attr-defined]
+            if p.partname == "/word/footnotes.xml"
+        ),
+        None,
+    )
+    if part is None:
+        return []
+    root = parse_xml(part.blob)
+    rv = []
+    for note in root.iter(qn("w:footnote")):
+        number = int(note.get(qn("w:id")))
+        if number > 0:
+            text = "".join(t.text or "" for t in note.iter(qn("w:t")))
+            rv.append(f"[voetnoot {number}] {text.strip()}")
+    return rv
 
 
 def _has_numbering(paragraph: Paragraph) -> bool:

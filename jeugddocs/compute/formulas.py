@@ -103,6 +103,11 @@ def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
         raise FormulaError(
             f"'{formula}' is geen geldige formule; {_HELP}, bijvoorbeeld =som(a, b)"
         ) from None
+    if isinstance(tree.body, ast.Tuple):
+        raise FormulaError(
+            f"'{formula}': schrijf getallen in een formule als 1234.5 (een punt voor decimalen, "
+            "geen punten voor duizendtallen); een komma scheidt alleen argumenten"
+        )
     try:
         return _Evaluator(source, amounts).visit(tree.body)
     except (DivisionByZero, InvalidOperation, ZeroDivisionError):

@@ -138,10 +138,18 @@ def euro_kort(value: object) -> str:
     return f"{symbol}\xa0{words}"
 
 
-def getal(value: object, decimalen: int = 3) -> str:
-    """Format a number with Dutch separators, showing at most ``decimalen`` decimals."""
+def getal(value: object, decimalen: int = 3, vast: bool = False) -> str:
+    """Format a number with Dutch separators and at most ``decimalen`` decimals.
+
+    With ``vast=True`` exactly ``decimalen`` decimals are shown, as a table column
+    needs (``206,0`` under ``215,6``).
+
+    >>> getal(206, 1, vast=True)
+    '206,0'
+    """
     number = round_half_up(to_decimal(value, "getal"), decimalen)
-    pattern = "#,##0" + ("." + "#" * decimalen if decimalen > 0 else "")
+    digit = "0" if vast else "#"
+    pattern = "#,##0" + ("." + digit * decimalen if decimalen > 0 else "")
     return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=False)
 
 

@@ -13,7 +13,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Cm, Emu
 from docx.table import Table, _Cell, _Row
 from docxtpl.subdoc import Subdoc
 
@@ -28,8 +28,10 @@ TABLE_STYLE = "Tabel bedragen"
 CAPTION_STYLE = "Tabeltitel"
 NOTE_STYLE = "Tabelnoot"
 
-# -- the first column holds descriptions and gets this share of the width --
-_DESCRIPTION_SHARE = 0.45
+# -- amount columns are as wide as an amount needs, together at most this share of the
+#    width; the description column gets the rest --
+_AMOUNT_WIDTH = Cm(3.2)
+_AMOUNTS_SHARE = 0.6
 
 
 def table_subdoc(session: RenderSession, table: TableView) -> Subdoc:
@@ -87,7 +89,7 @@ def _cell(value: Decimal, table: TableView) -> str:
         text = euro(amount)
     else:
         _, places = UNITS[table.eenheid]
-        text = getal(shown(amount, table.eenheid), decimalen=places)
+        text = getal(shown(amount, table.eenheid), decimalen=places, vast=True)
     if table.voordeel_nadeel and value != 0:
         text += "\xa0V" if value > 0 else "\xa0N"
     return text
@@ -111,8 +113,9 @@ def _write(cell: _Cell, text: str, bold: bool, alignment: WD_ALIGN_PARAGRAPH) ->
 
 def _set_widths(table: Table, section: object) -> None:
     width = section.page_width - section.left_margin - section.right_margin  # type: ignore[attr-defined]
-    first = int(width * _DESCRIPTION_SHARE)
-    others = (width - first) // max(len(table.columns) - 1, 1)
+    amounts = max(len(table.columns) - 1, 1)
+    others = min(_AMOUNT_WIDTH, int(width * _AMOUNTS_SHARE) // amounts)
+    first = width - others * amounts
     for index, column in enumerate(table.columns):
         column_width = Emu(first if index == 0 else others)
         column.width = column_width

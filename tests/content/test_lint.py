@@ -1,0 +1,74 @@
+"""Warnings: amounts written twice, or defined and never used. They do not stop a render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from jeugddocs.cli import cli
+from jeugddocs.compute.view import build_view
+from jeugddocs.content.load import check_content
+
+TEXT = """\
+soort: memo
+gemeente: X
+onderwerp: Y
+datum: 2020-01-01
+aan: de raad
+van: het college
+bedragen:
+  tekort: 845000
+  ongebruikt: 12
+  besparing: 511000000
+  aandeel: =procent_van(tekort, 2616000)
+inleiding: |
+  Het tekort is € 845.000, ofwel 845.000 euro: {{ aandeel | procent }} van de raming.
+  Het Rijk bespaart € 511 miljoen; {{ besparing | euro_kort }} dus.
+"""
+
+
+def test_amounts_typed_in_prose_and_unused_amounts_are_warnings(
+    write_yaml: Callable[..., Path],
+) -> None:
+    path = write_yaml(TEXT)
+
+    checked = check_content(path)
+
+    assert [f"{w.line}:{w.column}: {w.message}" for w in checked.warnings] == [
+        "9:3: het bedrag 'ongebruikt' wordt nergens gebruikt; zet het in de tekst als "
+        "{{ ongebruikt | euro }}, of haal het weg",
+        "13:17: '€ 845.000' staat ook onder 'bedragen' als 'tekort'; schrijf "
+        "{{ tekort | euro }}, zodat het bedrag maar op één plek staat",
+        "13:34: '845.000' staat ook onder 'bedragen' als 'tekort'; schrijf {{ tekort | euro }}, "
+        "zodat het bedrag maar op één plek staat",
+        "14:21: '€ 511 miljoen' staat ook onder 'bedragen' als 'besparing'; schrijf "
+        "{{ besparing | euro_kort }}, zodat het bedrag maar op één plek staat",
+    ]
+    assert all(w.severity == "waarschuwing" for w in checked.warnings)
+
+
+def test_warnings_are_shown_but_the_document_is_made(
+    runner: CliRunner, write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_yaml(TEXT)
+
+    result = runner.invoke(cli, ["render", str(path), "-o", str(tmp_path / "uit")])
+
+    assert result.exit_code == 0
+    assert (tmp_path / "uit" / "stuk.docx").exists()
+    assert f"{path}:9:3: waarschuwing: het bedrag 'ongebruikt'" in result.stderr
+
+
+def test_prose_can_compute_from_named_amounts(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(
+        TEXT.replace(
+            "{{ aandeel | procent }}", "{{ procent_van(tekort, 2616000) | procent }}"
+        ).replace("  aandeel: =procent_van(tekort, 2616000)\n", "")
+    )
+
+    document = check_content(path).document
+
+    runs = build_view(document)["inleiding"][0].runs
+    assert "32,3% van de raming" in "".join(run.text for run in runs)
