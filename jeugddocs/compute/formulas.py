@@ -16,11 +16,14 @@ Decimal('6416251')
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from jeugddocs.format.numbers import round_half_up
 
+#: Largest amount a formula may produce: a thousand billion euros is no municipal budget.
+MAX_AMOUNT = Decimal(10) ** 15
 #: Longest formula accepted; a real one is a line, this bounds the work of parsing.
 MAX_LENGTH = 500
 
@@ -109,11 +112,16 @@ def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
             "geen punten voor duizendtallen); een komma scheidt alleen argumenten"
         )
     try:
-        return _Evaluator(source, amounts).visit(tree.body)
-    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+        rv = _Evaluator(source, amounts).visit(tree.body)
+    except (DivisionByZero, ZeroDivisionError):
         raise FormulaError(f"'{formula}' deelt door nul") from None
+    except InvalidOperation:
+        raise FormulaError(f"'{formula}' kan niet worden uitgerekend") from None
     except RecursionError:
         raise FormulaError(f"'{formula}' is te diep genest") from None
+    if not abs(rv) < MAX_AMOUNT:
+        raise FormulaError(f"de uitkomst van '{formula}' is groter dan 10^15; klopt de formule?")
+    return rv
 
 
 class _Evaluator:
@@ -124,7 +132,10 @@ class _Evaluator:
     def visit(self, node: ast.expr) -> Decimal:
         if isinstance(node, ast.Constant) and type(node.value) in (int, float):
             # -- from the typed text, so 1.02 is exactly 1.02 --
-            return Decimal(ast.get_source_segment(self.source, node) or repr(node.value))
+            text = ast.get_source_segment(self.source, node) or repr(node.value)
+            if not re.fullmatch(r"\d+(\.\d+)?", text) or len(text) > 20:
+                raise FormulaError(f"schrijf '{text}' als gewoon getal, zoals 1234.5")
+            return Decimal(text)
         if isinstance(node, ast.Name):
             return self._name(node.id)
         if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:

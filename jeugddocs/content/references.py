@@ -188,7 +188,7 @@ def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
     except FormulaError as exc:
         return f"'{fragment}': {exc}"
     except (ArithmeticError, InvalidOperation):
-        return f"'{fragment}' deelt door nul"
+        return f"'{fragment}' kan niet worden uitgerekend (deling door nul, of een te groot getal)"
     except TypeError:
         return f"'{fragment}': een filter of functie krijgt argumenten die hij niet kent"
     return None

@@ -28,7 +28,7 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
@@ -36,6 +36,10 @@ from jeugddocs.errors import Problem, Severity
 
 #: Largest content file accepted; a real raadsvoorstel is far below this.
 MAX_BYTES = 2_000_000
+#: Longest single text value; a whole nota chapter is far below this.
+MAX_TEXT = 100_000
+#: Characters XML 1.0 (and so Word) cannot hold, which YAML escapes like "\x01" can produce.
+_FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Most values a file may expand to, counting every alias use (bounds "billion laughs").
 MAX_NODES = 200_000
 
@@ -200,7 +204,7 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
-            return text
+            return self._text(node, text)
         if tag == _INT:
             return int(text)
         if tag == _FLOAT:
@@ -222,6 +226,24 @@ class _Builder:
                 return _INVALID
         self._bad_tag(node)
         return _INVALID
+
+    def _text(self, node: ScalarNode, text: str) -> Any:
+        bad = _FORBIDDEN_CHARACTER.search(text)
+        if bad:
+            self._add(
+                node,
+                f"deze tekst bevat een stuurteken (U+{ord(bad.group()):04X}) dat niet in een "
+                "Word-document kan; haal het weg",
+            )
+            return _INVALID
+        if len(text) > MAX_TEXT:
+            self._add(
+                node,
+                f"deze tekst is {len(text)} tekens lang; de grens is {MAX_TEXT}. Zet lange "
+                "stukken in een bijlage",
+            )
+            return _INVALID
+        return text
 
     def _bad_tag(self, node: Node) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -297,6 +319,8 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return source, [_syntax_problem(name, exc)]
+    except ReaderError as exc:
+        return source, [_reader_problem(name, text, exc)]
     if node is None:
         return source, [
             Problem(
@@ -366,6 +390,22 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
 )
+
+
+def _reader_problem(name: str, text: str, exc: ReaderError) -> Problem:
+    # -- the reader counts characters; a BOM was already stripped by decoding --
+    position = min(exc.position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(
+        name,
+        line,
+        column,
+        f"onzichtbaar stuurteken (U+{exc.character:04X}) in het bestand; haal het weg (het komt "
+        "vaak mee bij kopiëren uit een ander programma)"
+        if isinstance(exc.character, int)
+        else "het bestand bevat een teken dat niet kan",
+    )
 
 
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:

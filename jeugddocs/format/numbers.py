@@ -39,6 +39,8 @@ from babel.numbers import NumberPattern, format_compact_decimal, format_currency
 LOCALE = Locale.parse("nl_NL")
 
 _CENT = Decimal("0.01")
+# -- beyond this Decimal's default precision (28 digits) cannot hold an amount with cents --
+_LARGEST = Decimal(10) ** 18
 _MILJOEN = Decimal(1_000_000)
 _MILJARD = Decimal(1_000_000_000)
 _BILJOEN = Decimal(1_000_000_000_000)
@@ -81,6 +83,10 @@ def to_decimal(value: object, filter_name: str) -> Decimal:
         raise FormatInputError(filter_name=filter_name, value=value, expected="een getal") from None
     if not rv.is_finite():
         raise FormatInputError(filter_name=filter_name, value=value, expected="een eindig getal")
+    if abs(rv) >= _LARGEST:
+        raise FormatInputError(
+            filter_name=filter_name, value=value, expected="een getal kleiner dan 10^18"
+        )
     return rv
 
 

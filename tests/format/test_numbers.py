@@ -82,6 +82,28 @@ def test_filters_refuse_what_they_cannot_format(name: str, bad: object) -> None:
         FILTERS[name](bad)
 
 
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.floats(),
+        st.integers(),
+        st.text(max_size=10),
+        st.none(),
+        st.booleans(),
+    ),
+    st.sampled_from(sorted(FILTERS)),
+)
+def test_no_input_makes_a_filter_raise_anything_but_a_format_error(
+    value: object, name: str
+) -> None:
+    try:
+        rv = FILTERS[name](value)
+    except FormatInputError as exc:
+        assert str(exc).startswith(f"filter '{name}' verwacht")
+    else:
+        assert isinstance(rv, str) and rv
+
+
 def _parse_dutch(text: str) -> Decimal:
     number = text.replace("€", "").replace(NBSP, "").replace(".", "").replace(",", ".")
     return Decimal(number)

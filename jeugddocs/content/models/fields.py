@@ -64,6 +64,10 @@ def _to_amount(value: Any) -> Decimal:
         )
     if not amount.is_finite():
         raise custom_error("een bedrag moet een eindig getal zijn")
+    if abs(amount) >= formulas.MAX_AMOUNT:
+        raise custom_error(
+            "dit bedrag is groter dan 10^15 euro; schrijf het bedrag in euro's, zonder extra nullen"
+        )
     return amount
 
 
