@@ -15,6 +15,20 @@ def output_path(content: Path, directory: Path, suffix: str = "") -> Path:
     return directory / f"{content.stem}{suffix}.docx"
 
 
+def _word_lock_file(target: Path) -> Path | None:
+    """Return Word's owner file for ``target`` if it exists: the document is open in Word.
+
+    Word writes ``~$`` plus the name, with the first one or two characters dropped
+    when the name is long; a file open on a network share is locked this way even
+    where the operating system would let us replace it.
+    """
+    for cut in (0, 1, 2):
+        candidate = target.with_name("~$" + target.name[cut:])
+        if candidate.exists():
+            return candidate
+    return None
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder.
 
@@ -23,6 +37,12 @@ def write_atomic(target: Path, data: bytes) -> None:
     removed on any failure, including Ctrl-C.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    lock = _word_lock_file(target)
+    if lock is not None:
+        raise OutputError(
+            f"{target}: het bestand is geopend in Word ({lock.name} bestaat); sluit het en "
+            "probeer opnieuw"
+        )
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )

@@ -81,7 +81,7 @@ def _model_for(
     data: dict[str, Any], source: Source, problems: list[Problem]
 ) -> type[Document] | None:
     soort = data.get("soort")
-    if soort in SOORTEN:
+    if isinstance(soort, str) and soort in SOORTEN:
         return SOORTEN[soort]
     kinds = ", ".join(SOORTEN)
     if soort is None or is_reported(soort):
@@ -93,6 +93,14 @@ def _model_for(
                     f"'soort: raadsvoorstel' (mogelijk: {kinds})",
                 )
             )
+        return None
+    if not isinstance(soort, str):
+        problems.append(
+            source.problem(
+                source.value_position(("soort",)),
+                f"'soort' moet één woord zijn, zoals 'raadsvoorstel' (mogelijk: {kinds})",
+            )
+        )
         return None
     close = difflib.get_close_matches(str(soort), list(SOORTEN), n=1)
     hint = f"bedoelde u '{close[0]}'? " if close else ""

@@ -26,7 +26,11 @@ def problems_from_validation(
 ) -> list[Problem]:
     """Return one Problem per pydantic error, placed at its YAML line and column."""
     problems: list[Problem] = []
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    suggested = _suggested_fields(details, model)
+    for detail in details:
+        if detail["type"] == "missing" and tuple(detail["loc"]) in suggested:
+            continue  # -- the misspelt key that was meant says it better --
         if is_reported(detail["input"]) or detail["type"] == "al_gemeld":
             continue
         is_key = "[key]" in detail["loc"]
@@ -42,6 +46,20 @@ def problems_from_validation(
             position = source.value_position(loc)
         problems.append(source.problem(position, _message(detail, loc, model)))
     return problems
+
+
+def _suggested_fields(details: list[ErrorDetails], model: type[BaseModel]) -> set[tuple[Any, ...]]:
+    """Return the locations of fields that an unknown key is probably a misspelling of."""
+    rv = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            loc = tuple(detail["loc"])
+            close = difflib.get_close_matches(
+                str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6
+            )
+            if close:
+                rv.add((*loc[:-1], close[0]))
+    return rv
 
 
 def _reference_problems(
@@ -68,6 +86,18 @@ def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel])
         if close:
             return f"onbekend veld '{field}'; bedoelde u '{close[0]}'?"
         return f"onbekend veld '{field}'; toegestaan zijn hier: {', '.join(allowed)}"
+    if value is None and kind in (
+        "string_type",
+        "list_type",
+        "model_type",
+        "dict_type",
+        "int_type",
+        "date_type",
+        "bool_type",
+    ):
+        return (
+            f"'{field}' is leeg; vul een waarde in, of laat het veld weg als het niet verplicht is"
+        )
     if kind == "string_type":
         return (
             f"verwacht tekst, maar hier staat {describe(value)}; zet de waarde tussen "

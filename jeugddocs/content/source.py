@@ -71,6 +71,8 @@ _StrictResolver.add_implicit_resolver(
 _StrictResolver.add_implicit_resolver(
     _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
+# -- recognised only to refuse it with a clear message: merging hides where values come from --
+_StrictResolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
 _StrictResolver.add_implicit_resolver(
     _DATE, re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
 )
@@ -173,15 +175,15 @@ class _Builder:
         rv: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
-            if isinstance(key, int) and not isinstance(key, bool):
-                # -- footnote numbers are natural keys; our loader never reads "01" as 1 --
-                key = str(key)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._add(
                     key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit"
                 )
                 continue
+            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            if isinstance(key, int) and not isinstance(key, bool):
+                # -- footnote numbers are natural keys; our loader never reads "01" as 1 --
+                key = str(key)
             if not isinstance(key, str) or key == "":
                 self._add(
                     key_node,
@@ -317,6 +319,16 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     source = Source(name, text, None)
     try:
         node = _compose(text)
+    except RecursionError:
+        return source, [
+            Problem(
+                name,
+                1,
+                1,
+                "het bestand is te diep genest (lijsten of velden "
+                "in elkaar); maak de structuur platter",
+            )
+        ]
     except yaml.MarkedYAMLError as exc:
         return source, [_syntax_problem(name, exc)]
     except ReaderError as exc:
@@ -334,6 +346,16 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     builder = _Builder(source)
     try:
         source.data = builder.build(node, ())
+    except RecursionError:
+        return source, [
+            Problem(
+                name,
+                1,
+                1,
+                "het bestand is te diep genest (lijsten of velden "
+                "in elkaar); maak de structuur platter",
+            )
+        ]
     except _TooLarge:
         return source, [
             Problem(
@@ -367,6 +389,14 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
         "could not find expected ':'",
         "er ontbreekt een ':' na een veldnaam, of de inspringing klopt niet",
+    ),
+    (
+        "expected ',' or ']'",
+        "een lijst tussen [ en ] is niet goed afgesloten; controleer de komma's en de ']'",
+    ),
+    (
+        "expected ',' or '}'",
+        "een groep tussen { en } is niet goed afgesloten; controleer de komma's en de '}'",
     ),
     ("found duplicate anchor", "dezelfde anker-naam ('&') staat twee keer in het bestand"),
     ("found undefined alias", "een verwijzing met '*' noemt een anker dat niet bestaat"),

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as open_docx
-from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import TemplateSyntaxError, UndefinedError
@@ -41,7 +40,7 @@ class WordTemplate:
         try:
             self._blob = path.read_bytes()
             document = open_docx(io.BytesIO(self._blob))
-        except (OSError, PackageNotFoundError, KeyError, ValueError) as exc:
+        except Exception as exc:
             raise TemplateError(
                 [
                     Problem(
@@ -95,22 +94,39 @@ class WordTemplate:
         ]
 
     def _syntax_problems(self) -> list[Problem]:
+        """Compile the body once, as docxtpl will, so broken tags and unknown filters
+        are reported when the template is loaded rather than halfway through a batch."""
         template = DocxTemplate(io.BytesIO(self._blob))
+        xml = _body_xml(template)
         try:
-            template.get_undeclared_template_variables(template_environment())
-        except TemplateSyntaxError as exc:
-            return [self._problem_at(exc, _paragraphs_of(template), exc.lineno)]
+            template_environment().from_string(xml)
+        except (TemplateSyntaxError, TemplateAssertionError) as exc:
+            lines = [re.sub(r"<[^>]+>", "", line) for line in xml.splitlines()]
+            return [self._problem_at(exc, lines, exc.lineno)]
         return []
 
     def _render_problem(self, exc: BaseException) -> Problem:
         context = [line for line in getattr(exc, "docx_context", []) if line.strip()]
-        paragraph = context[len(context) // 2] if context else ""
-        return Problem(self.name, 1, 1, _explain(exc, paragraph))
+        if context:
+            return Problem(self.name, 1, 1, _explain(exc, context[len(context) // 2]))
+        # -- runtime errors carry no line; find the paragraph whose tag names the culprit --
+        lines = [
+            re.sub(r"<[^>]+>", "", line)
+            for line in _body_xml(DocxTemplate(io.BytesIO(self._blob))).splitlines()
+        ]
+        names = re.findall(r"'([^']+)'", str(exc))
+        for name in reversed(names):
+            for index, line in enumerate(lines):
+                if "{" in line and name in line:
+                    return Problem(self.name, max(index, 1), 1, _explain(exc, line))
+        return Problem(self.name, 1, 1, _explain(exc, ""))
 
-    def _problem_at(self, exc: TemplateSyntaxError, paragraphs: list[str], lineno: int) -> Problem:
-        index = max(min(lineno, len(paragraphs)) - 1, 0)
-        text = paragraphs[index] if paragraphs else ""
-        return Problem(self.name, index + 1, 1, _explain(exc, text))
+    def _problem_at(self, exc: BaseException, lines: list[str], lineno: int | None) -> Problem:
+        """Locate a problem at its paragraph: "line" N is the N-th paragraph of the body."""
+        # -- lines[0] holds the body's opening tag; each later line starts a paragraph --
+        index = max(min(lineno or 1, len(lines)) - 1, 0)
+        text = lines[index] if lines else ""
+        return Problem(self.name, max(index, 1), 1, _explain(exc, text))
 
     def _check_output(self, data: bytes) -> None:
         """Refuse output that still shows template tags, e.g. a tag Word split apart."""
@@ -144,12 +160,11 @@ class WordTemplate:
             )
 
 
-def _paragraphs_of(template: DocxTemplate) -> list[str]:
+def _body_xml(template: DocxTemplate) -> str:
     """Return the template's body as docxtpl feeds it to Jinja: one paragraph per line."""
     template.init_docx()
     xml = template.patch_xml(template.xml_to_string(template.docx._element.body))
-    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-    return [re.sub(r"<[^>]+>", "", line) for line in xml.splitlines()]
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
 def _explain(exc: BaseException, paragraph: str) -> str:

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.paths import UnsafePathError, safe_join
 from jeugddocs.render.docx import WordTemplate
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -29,7 +30,11 @@ class TemplateSet:
 
     def get(self, name: str) -> WordTemplate:
         """Return the checked template ``name`` (``raadsvoorstel`` → ``raadsvoorstel.docx``)."""
-        return _load(self.directory.resolve() / f"{name}.docx")
+        try:
+            path = safe_join(self.directory, f"{name}.docx")
+        except UnsafePathError as exc:
+            raise TemplateError([Problem(str(self.directory), 1, 1, str(exc))]) from None
+        return _load(path)
 
 
 @cache
