@@ -1,0 +1,173 @@
+"""Fuzzing the loader, the validator and the renderer: no input gives a traceback, and what
+validates renders to a .docx that python-docx opens again with the same text."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import string
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jeugddocs import api
+from jeugddocs.content.load import parse_content
+from jeugddocs.errors import ContentError
+from tests.conftest import MINIMAL
+
+FIELDS = [
+    "soort",
+    "gemeente",
+    "onderwerp",
+    "datum",
+    "kern",
+    "beslispunten",
+    "aanleiding",
+    "argumenten",
+    "financien",
+    "bedragen",
+    "tabellen",
+    "rijen",
+    "beslispunt",
+    "kop",
+    "tekst",
+    "verwacht_totaal",
+    "voetnoten",
+    "secties",
+]
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.dates(),
+    st.sampled_from(
+        [
+            "raadsvoorstel",
+            "memo",
+            "nota",
+            "{{ x | euro }}",
+            "=som(a, b)",
+            "€ 394.00",
+            "32.3%",
+            "[^1]",
+            "{% if %}",
+            "0042",
+            "yes",
+        ]
+    ),
+)
+keys = st.one_of(st.sampled_from(FIELDS), st.text(min_size=1, max_size=12))
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(keys, inner, max_size=6),
+    ),
+    max_leaves=30,
+)
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@given(documents)
+def test_any_yaml_document_validates_or_gives_located_problems(data: Any) -> None:
+    try:
+        parse_content(dump(data))
+    except ContentError as exc:
+        assert exc.problems
+        assert all(p.line >= 1 and p.column >= 1 and p.message for p in exc.problems)
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_validate_or_give_located_problems(raw: bytes) -> None:
+    try:
+        parse_content(raw)
+    except ContentError as exc:
+        assert all(p.line >= 1 and p.column >= 1 for p in exc.problems)
+
+
+BASE = yaml.safe_load(MINIMAL)
+paths = st.sampled_from(
+    [
+        ("kern",),
+        ("aanleiding",),
+        ("onderwerp",),
+        ("datum",),
+        ("bedragen", "extra"),
+        ("beslispunten", 0),
+        ("argumenten", 0, "beslispunt"),
+        ("argumenten", 1, "tekst"),
+        ("financien", "tabellen", 0, "rijen", 0, "bedragen"),
+        ("financien", "tekst"),
+        ("financien", "tabellen", 0, "verwacht_totaal"),
+    ]
+)
+
+
+def replaced(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = yaml.safe_load(MINIMAL)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data  # type: ignore[no-any-return]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paths, documents)
+def test_a_changed_field_either_fails_cleanly_or_renders(path: tuple[Any, ...], value: Any) -> None:
+    try:
+        document = parse_content(dump(replaced(path, value)))
+    except ContentError:
+        return
+    for item in api.render(document):
+        Document(io.BytesIO(item.data))
+
+
+prose_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list(string.ascii_letters + string.digits + " ,;:!?()'\"&<>€%/")),
+        st.characters(categories=["Ll", "Lu", "Lo", "So", "Zs"]),
+    ),
+    min_size=1,
+    max_size=200,
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose_text)
+def test_unicode_prose_comes_out_as_the_same_text(text: str) -> None:
+    data = replaced(("kern",), text)
+    try:
+        document = parse_content(dump(data))
+    except ContentError as exc:
+        # -- only the Dutch-number checks may object to arbitrary prose --
+        assert all("punt" in p.message or "bedrag" in p.message for p in exc.problems), exc
+        return
+
+    rendered = Document(io.BytesIO(api.render(document)[0].data))
+
+    paragraphs = [p.text for p in rendered.paragraphs]
+    start = paragraphs.index("Kern van het voorstel") + 1
+    assert paragraphs[start] == " ".join(text.split())
+
+
+@given(st.decimals(min_value=-(10**14), max_value=10**14, places=2), st.dates())
+def test_amounts_and_dates_survive_the_round_trip(amount: Decimal, day: datetime.date) -> None:
+    text = MINIMAL.replace("extra: 103500", f"extra: {amount:f}").replace(
+        "datum: 2021-03-18", f"datum: {day.isoformat()}"
+    )
+
+    document = parse_content(text)
+
+    assert document.waarden["extra"] == amount
+    assert document.datum == day
