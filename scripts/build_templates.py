@@ -247,6 +247,17 @@ def signature(doc: DocxDocument, left: tuple[str, str], right: tuple[str, str]) 
         cell.add_run(name)
 
 
+def college_signature(doc: DocxDocument, opening: str) -> None:
+    """Sign on behalf of the college: secretaris and burgemeester, names from the content."""
+    closing = doc.add_paragraph(opening)
+    closing.paragraph_format.space_before = Pt(18)
+    signature(
+        doc,
+        ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
+        ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"),
+    )
+
+
 def raadsvoorstel() -> DocxDocument:
     doc = Document()
     house_style(doc)
@@ -283,13 +294,7 @@ def raadsvoorstel() -> DocxDocument:
     optional_section(doc, "Uitvoering en verdere procedure", "uitvoering")
     optional_section(doc, "Bestuurlijk kader", "bestuurlijk_kader")
     bijlagen(doc)
-    closing = doc.add_paragraph("Het college van burgemeester en wethouders van {{ gemeente }},")
-    closing.paragraph_format.space_before = Pt(18)
-    signature(
-        doc,
-        ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
-        ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"),
-    )
+    college_signature(doc, "Het college van burgemeester en wethouders van {{ gemeente }},")
     return doc
 
 
@@ -415,13 +420,7 @@ def raadsinformatiebrief() -> DocxDocument:
     doc.add_paragraph("{{p kernboodschap }}")
     secties(doc)
     bijlagen(doc)
-    closing = doc.add_paragraph("Burgemeester en wethouders van {{ gemeente }},")
-    closing.paragraph_format.space_before = Pt(18)
-    signature(
-        doc,
-        ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
-        ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"),
-    )
+    college_signature(doc, "Burgemeester en wethouders van {{ gemeente }},")
     return doc
 
 

@@ -17,7 +17,6 @@ from jeugddocs.content import references
 from jeugddocs.content.source import PathKey, Source
 from jeugddocs.errors import Problem
 
-_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 # -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
 _TYPED_AMOUNT = re.compile(
     r"€\s?(?P<kort>\d+(?:,\d+)?)\s(?P<eenheid>miljoen|miljard)"
@@ -51,7 +50,7 @@ def _used_names(data: dict[str, Any]) -> set[str]:
     for _, text in _strings(data, ()):
         if formulas.is_formula(text):
             used |= formulas.names_in(text)
-        elif _NAME.fullmatch(text):
+        elif references.NAME.fullmatch(text):
             used.add(text)
         else:
             for fragment in references.REFERENCE.findall(text):

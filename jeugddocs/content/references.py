@@ -24,6 +24,8 @@ from jeugddocs.compute.formulas import FUNCTIONS, FormulaError
 from jeugddocs.format import FILTERS, FormatInputError
 
 REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+#: A name under ``bedragen``: usable in a reference and in a formula.
+NAME = re.compile(r"[a-z_][a-z0-9_]*")
 #: A footnote marker in prose: ``[^1]`` or ``[^bron]``; its text is under ``voetnoten``.
 FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _OTHER_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")

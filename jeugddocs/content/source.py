@@ -36,6 +36,7 @@ from jeugddocs.errors import Problem, Severity
 
 #: Largest content file accepted; a real raadsvoorstel is far below this.
 MAX_BYTES = 2_000_000
+_TOO_DEEP = "het bestand is te diep genest (lijsten of velden in elkaar); maak de structuur platter"
 #: Longest single text value; a whole nota chapter is far below this.
 MAX_TEXT = 100_000
 #: Characters XML 1.0 (and so Word) cannot hold, which YAML escapes like "\x01" can produce.
@@ -320,15 +321,7 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     try:
         node = _compose(text)
     except RecursionError:
-        return source, [
-            Problem(
-                name,
-                1,
-                1,
-                "het bestand is te diep genest (lijsten of velden "
-                "in elkaar); maak de structuur platter",
-            )
-        ]
+        return source, [Problem(name, 1, 1, _TOO_DEEP)]
     except yaml.MarkedYAMLError as exc:
         return source, [_syntax_problem(name, exc)]
     except ReaderError as exc:
@@ -347,15 +340,7 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     try:
         source.data = builder.build(node, ())
     except RecursionError:
-        return source, [
-            Problem(
-                name,
-                1,
-                1,
-                "het bestand is te diep genest (lijsten of velden "
-                "in elkaar); maak de structuur platter",
-            )
-        ]
+        return source, [Problem(name, 1, 1, _TOO_DEEP)]
     except _TooLarge:
         return source, [
             Problem(

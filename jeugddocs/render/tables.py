@@ -123,22 +123,41 @@ def _set_widths(table: Table, section: object) -> None:
             cell.width = column_width
 
 
+# -- the children of w:tcPr in schema order (ECMA-376 §17.4.70); inserting out of order is
+#    a file Word calls unreadable --
+_TC_PR_ORDER = (
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+)
+
+
+def _add_cell_property(cell: _Cell, element: Any) -> None:
+    tag = element.tag.replace(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:"
+    )
+    successors = _TC_PR_ORDER[_TC_PR_ORDER.index(tag) + 1 :]
+    cell._tc.get_or_add_tcPr().insert_element_before(element, *successors)
+
+
 def _no_wrap(cell: _Cell) -> None:
     # -- an amount is never broken over two lines ("€ 3.800." / "000.000") --
-    tc_pr = cell._tc.get_or_add_tcPr()
-    tc_pr.insert_element_before(
-        OxmlElement("w:noWrap"),  # type: ignore[arg-type]
-        "w:tcMar",
-        "w:textDirection",
-        "w:tcFitText",
-        "w:vAlign",
-        "w:hideMark",
-        "w:headers",
-        "w:cellIns",
-        "w:cellDel",
-        "w:cellMerge",
-        "w:tcPrChange",
-    )
+    _add_cell_property(cell, OxmlElement("w:noWrap"))
 
 
 def _mark_as_header(row: _Row) -> None:
@@ -149,24 +168,9 @@ def _mark_as_header(row: _Row) -> None:
 
 
 def _rule_above(cell: _Cell) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     top = OxmlElement("w:top")
     for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "0"), ("w:color", "auto")):
         top.set(qn(key), value)
     borders.append(top)
-    tc_pr.insert_element_before(
-        borders,  # type: ignore[arg-type]
-        "w:shd",
-        "w:noWrap",
-        "w:tcMar",
-        "w:textDirection",
-        "w:tcFitText",
-        "w:vAlign",
-        "w:hideMark",
-        "w:headers",
-        "w:cellIns",
-        "w:cellDel",
-        "w:cellMerge",
-        "w:tcPrChange",
-    )
+    _add_cell_property(cell, borders)

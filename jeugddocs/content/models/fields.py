@@ -185,7 +185,7 @@ Regel = Annotated[
 
 
 def _check_name(value: str) -> str:
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", value):
+    if not references.NAME.fullmatch(value):
         raise custom_error(
             f"de naam '{value}' kan niet in een verwijzing staan; gebruik kleine letters, "
             "cijfers en _, bijvoorbeeld extra_bijdrage_2021"
@@ -209,7 +209,7 @@ VoetnootNaam = Annotated[str, AfterValidator(_check_footnote_key)]
 
 
 def _amount_or_name(value: Any, info: ValidationInfo) -> Decimal | str:
-    if isinstance(value, str) and re.fullmatch(r"[a-z_][a-z0-9_]*", value):
+    if isinstance(value, str) and references.NAME.fullmatch(value):
         amounts = (info.context or {}).get("bedragen")
         if amounts is not None and value not in amounts:
             raise custom_error(
@@ -254,7 +254,9 @@ BedragOfFormule = Annotated[
 
 
 def _cell_amount(value: Any, info: ValidationInfo) -> Decimal:
-    if not (isinstance(value, str) and (formulas.is_formula(value) or _NAME.fullmatch(value))):
+    if not (
+        isinstance(value, str) and (formulas.is_formula(value) or references.NAME.fullmatch(value))
+    ):
         return _to_amount(value)
     amounts = (info.context or {}).get("bedragen") or {}
     try:
@@ -265,8 +267,6 @@ def _cell_amount(value: Any, info: ValidationInfo) -> Decimal:
         raise custom_error(str(exc)) from None
     return rv
 
-
-_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 #: An amount in a table cell: a number, a name from ``bedragen`` or a formula; always a
 #: Decimal once validated.
