@@ -73,6 +73,7 @@ class WordTemplate:
         except (JinjaTemplateError, SecurityError) as exc:
             raise TemplateError([self._render_problem(exc)]) from None
         session.write_footnotes()
+        _describe_document(session.docx, view)
         out = io.BytesIO()
         template.save(out)
         data = out.getvalue()
@@ -158,6 +159,16 @@ class WordTemplate:
                     for text in leftovers
                 ]
             )
+
+
+def _describe_document(document: Any, view: dict[str, Any]) -> None:
+    """Fill the file's properties (title, subject, language), which search, screen readers
+    and PDF export read; set here and not in the template, so content is never a template."""
+    properties = document.core_properties
+    properties.title = str(view.get("onderwerp") or "")
+    properties.subject = str(view.get("soort") or "")
+    properties.author = f"Gemeente {view['gemeente']}" if view.get("gemeente") else ""
+    properties.language = "nl-NL"
 
 
 def _body_xml(template: DocxTemplate) -> str:

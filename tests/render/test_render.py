@@ -95,6 +95,19 @@ def test_numbered_prose_lists_restart_at_their_own_start(minimal_yaml: str) -> N
     assert num_ids[0] == num_ids[1] != num_ids[2]
 
 
+def test_file_properties_name_the_document(minimal_yaml: str) -> None:
+    data = api.render(parse_content(minimal_yaml))[0].data
+
+    properties = Document(io.BytesIO(data)).core_properties
+
+    assert (properties.title, properties.subject, properties.author, properties.language) == (
+        "Dagbehandeling jonge kinderen",
+        "raadsvoorstel",
+        "Gemeente Hilversum",
+        "nl-NL",
+    )
+
+
 def test_xml_special_characters_in_content_stay_text(minimal_yaml: str) -> None:
     text = minimal_yaml.replace("De groepen zijn te groot.", "'A & B <c> \"d\" ''e'''")
     data = api.render(parse_content(text))[0].data
