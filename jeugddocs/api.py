@@ -108,11 +108,30 @@ def build_all(
     """Render every content file; an invalid one is reported and the others still render."""
     result = BatchResult()
     templates = templates or TemplateSet()
+    claimed: dict[Path, Path] = {}
     for path in paths:
         try:
             checked = check(path)
             result.warnings += checked.warnings
-            result.written += write(path, render(checked.document, templates), output_dir)
+            rendered = render(checked.document, templates)
+            targets = [output_path(path, output_dir, item.suffix) for item in rendered]
+            taken = [claimed[t] for t in targets if t in claimed]
+            if taken:
+                # -- x.yaml in two folders, or x-raadsbesluit.yaml beside x.yaml: the second
+                #    would overwrite the first without anyone noticing --
+                result.problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        f"dit bestand geeft dezelfde uitvoer als {taken[0]} "
+                        f"({targets[0].name}); geef een van beide een andere naam",
+                    )
+                )
+                result.failed.append(str(path))
+                continue
+            claimed.update(dict.fromkeys(targets, path))
+            result.written += write(path, rendered, output_dir)
         except ProblemsError as exc:
             result.problems += exc.problems
             result.failed.append(str(path))

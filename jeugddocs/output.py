@@ -36,7 +36,13 @@ def write_atomic(target: Path, data: bytes) -> None:
     either the previous file or the complete new one. The temporary file is
     removed on any failure, including Ctrl-C.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{target}: de map {target.parent} kan niet worden gemaakt ({exc.strerror}); "
+            "kies een andere uitvoermap"
+        ) from None
     lock = _word_lock_file(target)
     if lock is not None:
         raise OutputError(

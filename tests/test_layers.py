@@ -11,6 +11,15 @@ PACKAGE = Path(__file__).resolve().parents[1] / "jeugddocs"
 FORBIDDEN = {
     "jeugddocs.errors": ("jeugddocs.",),
     "jeugddocs.format": (
+        "jeugddocs.calc",
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
+    "jeugddocs.calc": (
         "jeugddocs.content",
         "jeugddocs.compute",
         "jeugddocs.render",
@@ -19,12 +28,11 @@ FORBIDDEN = {
         "jeugddocs.output",
     ),
     "jeugddocs.content": (
+        "jeugddocs.compute",
         "jeugddocs.render",
         "jeugddocs.api",
         "jeugddocs.cli",
         "jeugddocs.output",
-        "jeugddocs.compute.view",
-        "jeugddocs.compute.derive",
     ),
     "jeugddocs.compute": ("jeugddocs.render", "jeugddocs.api", "jeugddocs.cli", "jeugddocs.output"),
     "jeugddocs.render": (

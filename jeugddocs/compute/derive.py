@@ -36,6 +36,7 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
         "vergadering": besluit["vergadering"],
         "voorzitter": besluit["voorzitter"],
         "griffier": besluit["griffier"],
+        "voetnoten": voorstel["voetnoten"],
     }
 
 

@@ -23,6 +23,7 @@ from typing import Literal
 
 from jeugddocs.content.references import FOOTNOTE
 
+_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
 _BULLET = re.compile(r"^- +(?P<text>.*)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)] +(?P<text>.*)$")
 _EMPHASIS = re.compile(
@@ -65,7 +66,9 @@ Prose = tuple[Block, ...]
 
 def parse_inline(text: str) -> Inline:
     """Split one line of text into runs by ``**bold**``, ``*italic*`` and ``[^n]`` markers."""
-    text = " ".join(text.split())
+    # -- fold only ordinary white space: a no-break space (€ 845.000, artikel 2 lid 3)
+    #    is the author's and stays --
+    text = _WHITE_SPACE.sub(" ", text).strip(" ")
     runs: list[Run] = []
     pos = 0
     for match in FOOTNOTE.finditer(text):
@@ -117,7 +120,7 @@ def parse_prose(text: str) -> Prose:
         kind = None
 
     for raw_line in text.splitlines():
-        line = raw_line.strip()
+        line = raw_line.strip(" \t")
         if not line:
             flush_paragraph()
             flush_list()
@@ -135,7 +138,7 @@ def parse_prose(text: str) -> Prose:
                 kind = new_kind
                 start = int(numbered.group("number")) if numbered else 1
             items.append([(bullet or numbered).group("text")])  # type: ignore[union-attr]
-        elif kind is not None and raw_line[:1].isspace():
+        elif kind is not None and raw_line[:1] in (" ", "\t"):
             items[-1].append(line)
         else:
             flush_list()

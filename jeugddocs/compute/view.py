@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.compute.numbering import number_per_beslispunt
 from jeugddocs.compute.prose import Inline, Prose, parse_inline, parse_prose
-from jeugddocs.compute.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.content import references
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import InlineMarker, ProseMarker
@@ -91,8 +91,9 @@ def build_view(document: Document) -> dict[str, Any]:
     builder = _ViewBuilder(document.waarden, type(document).genummerde_secties)
     view = builder.model(document)
     if "inhoudsopgave" in view:
-        wanted = view["inhoudsopgave"] and view["secties"].items
-        view["inhoudsopgave"] = TableOfContents(view["secties"]) if wanted else None
+        sections = view["secties"]
+        wanted = view["inhoudsopgave"] and isinstance(sections, Sections)
+        view["inhoudsopgave"] = TableOfContents(sections) if wanted else None
     return view
 
 

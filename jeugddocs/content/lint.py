@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from jeugddocs.compute import formulas
+from jeugddocs.calc import formulas
 from jeugddocs.content import references
 from jeugddocs.content.source import PathKey, Source
 from jeugddocs.errors import Problem

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jeugddocs.compute import formulas
+from jeugddocs.calc import formulas
 from jeugddocs.content import lint
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.problems import problems_from_validation

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from jeugddocs.compute.formulas import FUNCTIONS, FormulaError
+from jeugddocs.calc.formulas import FUNCTIONS, FormulaError
 from jeugddocs.format import FILTERS, FormatInputError
 
 REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)

@@ -6,7 +6,7 @@ key overwrites the first). Content for a council must arrive exactly as typed,
 so only a small, explicit set of implicit types is recognised:
 
 * ``true`` / ``false`` are booleans; ``yes``, ``no``, ``on``, ``off`` stay text;
-* integers are written without leading zeros (``0042`` stays the text "0042");
+* integers are written without leading zeros or "+" (``0042`` and ``+31`` stay text);
 * numbers with a decimal point become exact Decimals (``1234.56``), never floats;
 * ``2021-03-18`` is a date, and one that does not exist is an error;
 * ``null``, ``~`` and an empty value are "no value".
@@ -37,6 +37,8 @@ from jeugddocs.errors import Problem, Severity
 #: Largest content file accepted; a real raadsvoorstel is far below this.
 MAX_BYTES = 2_000_000
 _TOO_DEEP = "het bestand is te diep genest (lijsten of velden in elkaar); maak de structuur platter"
+#: Longest number literal accepted (no amount or count comes near it).
+_MAX_DIGITS = 30
 #: Longest single text value; a whole nota chapter is far below this.
 MAX_TEXT = 100_000
 #: Characters XML 1.0 (and so Word) cannot hold, which YAML escapes like "\x01" can produce.
@@ -63,11 +65,12 @@ class _StrictResolver(BaseResolver):
 _StrictResolver.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# -- no leading "+": "+31 20 123 4567" is a phone number, and str() of an int would drop it --
 _StrictResolver.add_implicit_resolver(
-    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+    _INT, re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
 )
 _StrictResolver.add_implicit_resolver(
-    _FLOAT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
+    _FLOAT, re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-0123456789")
 )
 _StrictResolver.add_implicit_resolver(
     _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
@@ -209,6 +212,9 @@ class _Builder:
         if tag == _STR:
             return self._text(node, text)
         if tag == _INT:
+            if len(text) > _MAX_DIGITS:
+                self._add(node, f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?")
+                return _INVALID
             return int(text)
         if tag == _FLOAT:
             return Decimal(text)
@@ -287,7 +293,12 @@ def load_source(path: Path, display_name: str | None = None) -> tuple[Source, li
     :func:`is_reported` recognises.
     """
     name = display_name or str(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Source(name, "", None), [
+            Problem(name, 1, 1, f"het bestand kan niet worden gelezen ({exc.strerror})")
+        ]
     return load_text_bytes(raw, name)
 
 

@@ -132,7 +132,7 @@ def euro_kort(value: object) -> str:
     Amounts below one million are not shortened ("€ 12,5 duizend" is not
     Dutch prose); they are shown in whole euros.
     """
-    amount = to_decimal(value, "euro_kort")
+    amount = round_half_up(to_decimal(value, "euro_kort"))
     size = abs(amount)
     if size < _MILJOEN:
         return euro(amount, centen=False)

@@ -13,20 +13,37 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as open_docx
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateAssertionError
 
+from jeugddocs.content.models.parts import MAX_DEPTH
 from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.format import FormatInputError
 from jeugddocs.render.context import build_context
 from jeugddocs.render.environment import template_environment
 from jeugddocs.render.prose import BULLET_STYLE, NUMBER_STYLE
-from jeugddocs.render.session import RenderSession
+from jeugddocs.render.session import (
+    FOOTNOTE_REFERENCE_STYLE,
+    FOOTNOTE_TEXT_STYLE,
+    RenderSession,
+)
 from jeugddocs.render.tables import CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE
 
 #: Styles the renderer creates content in; a template without them cannot be used.
-REQUIRED_STYLES = (BULLET_STYLE, NUMBER_STYLE, CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE)
+REQUIRED_STYLES = (
+    BULLET_STYLE,
+    NUMBER_STYLE,
+    CAPTION_STYLE,
+    NOTE_STYLE,
+    TABLE_STYLE,
+    FOOTNOTE_TEXT_STYLE,
+    FOOTNOTE_REFERENCE_STYLE,
+    *(f"Heading {level}" for level in range(1, MAX_DEPTH + 1)),
+    *(f"toc {level}" for level in range(1, MAX_DEPTH + 1)),
+)
 
 _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 
@@ -70,7 +87,9 @@ class WordTemplate:
         context = build_context(session, view)
         try:
             template.render(context, template_environment(), autoescape=True)
-        except (JinjaTemplateError, SecurityError) as exc:
+        except (JinjaTemplateError, SecurityError, FormatInputError, TypeError) as exc:
+            # -- a filter used wrongly in the template ({{ datum | euro }}) is the editor's
+            #    to fix, so it is reported at its paragraph like any other template error --
             raise TemplateError([self._render_problem(exc)]) from None
         session.write_footnotes()
         _describe_document(session.docx, view)
@@ -81,7 +100,7 @@ class WordTemplate:
         return data
 
     def _missing_styles(self, document: Any) -> list[Problem]:
-        names = {style.name for style in document.styles}
+        names = {style.name.lower() for style in document.styles if style.name}
         return [
             Problem(
                 self.name,
@@ -91,7 +110,7 @@ class WordTemplate:
                 "Word toe (Start > Stijlen) of herstel het sjabloon uit git",
             )
             for style in REQUIRED_STYLES
-            if style not in names
+            if style.lower() not in names
         ]
 
     def _syntax_problems(self) -> list[Problem]:
@@ -145,7 +164,7 @@ class WordTemplate:
                     )
                 ]
             )
-        leftovers = [p.text for p in document.paragraphs if _LEFTOVER_TAG.search(p.text)]
+        leftovers = [text for text in _all_text(document) if _LEFTOVER_TAG.search(text)]
         if leftovers:
             raise TemplateError(
                 [
@@ -161,13 +180,27 @@ class WordTemplate:
             )
 
 
+def _all_text(document: Any) -> list[str]:
+    """Return the text of every paragraph: body, table cells, headers and footers."""
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    return [
+        "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        for part in parts
+        for paragraph in part.iter(qn("w:p"))
+    ]
+
+
 def _describe_document(document: Any, view: dict[str, Any]) -> None:
     """Fill the file's properties (title, subject, language), which search, screen readers
     and PDF export read; set here and not in the template, so content is never a template."""
     properties = document.core_properties
-    properties.title = str(view.get("onderwerp") or "")
-    properties.subject = str(view.get("soort") or "")
-    properties.author = f"Gemeente {view['gemeente']}" if view.get("gemeente") else ""
+    gemeente = f"Gemeente {view['gemeente']}" if view.get("gemeente") else ""
+    # -- the file format allows 255 characters per property --
+    properties.title = str(view.get("onderwerp") or "")[:255]
+    properties.subject = str(view.get("soort") or "")[:255]
+    properties.author = gemeente[:255]
     properties.language = "nl-NL"
 
 
@@ -186,6 +219,10 @@ def _explain(exc: BaseException, paragraph: str) -> str:
         return f"{where}onbekend filter ({exc}); gebruik euro, euro_kort, getal, procent of datum"
     if isinstance(exc, SecurityError):
         return f"{where}het sjabloon probeert iets dat niet is toegestaan ({exc})"
+    if isinstance(exc, FormatInputError):
+        return f"{where}een filter krijgt een waarde die het niet kan opmaken ({exc})"
+    if isinstance(exc, TypeError):
+        return f"{where}een filter krijgt argumenten die het niet kent ({exc})"
     if isinstance(exc, TemplateSyntaxError):
         return (
             f"{where}de sjabloon-tag is ongeldig ({exc.message}); controleer {{{{ }}}} en {{% %}}"

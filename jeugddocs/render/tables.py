@@ -17,7 +17,7 @@ from docx.shared import Cm, Emu
 from docx.table import Table, _Cell, _Row
 from docxtpl.subdoc import Subdoc
 
-from jeugddocs.compute.totals import UNITS, shown
+from jeugddocs.calc.totals import UNITS, shown
 from jeugddocs.compute.view import TableView
 from jeugddocs.format import euro, euro_kort, getal
 from jeugddocs.render.prose import add_runs
@@ -84,14 +84,14 @@ def _unit_caption(eenheid: str) -> str:
 
 def _cell(value: Decimal, table: TableView) -> str:
     """Format one amount as the table shows it: unit, rounding and V/N."""
-    amount = abs(value) if table.voordeel_nadeel else value
-    if table.eenheid == "euro":
-        text = euro(amount)
-    else:
-        _, places = UNITS[table.eenheid]
-        text = getal(shown(amount, table.eenheid), decimalen=places, vast=True)
-    if table.voordeel_nadeel and value != 0:
-        text += "\xa0V" if value > 0 else "\xa0N"
+    _, places = UNITS[table.eenheid]
+    visible = shown(value, table.eenheid)
+    amount = abs(visible) if table.voordeel_nadeel else visible
+    scaled = table.eenheid != "euro"
+    text = getal(amount, decimalen=places, vast=True) if scaled else euro(amount)
+    # -- V or N follows what the reader sees: an amount that rounds to 0 is neither --
+    if table.voordeel_nadeel and visible != 0:
+        text += "\xa0V" if visible > 0 else "\xa0N"
     return text
 
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeugddocs import api
-from jeugddocs.compute.totals import column_totals, rounding_gaps, shown
+from jeugddocs.calc.totals import column_totals, rounding_gaps, shown
 from jeugddocs.content.load import parse_content
 from tests.docx_text import extract
 

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
-from jeugddocs.compute import formulas
+from jeugddocs.calc import formulas
 from jeugddocs.content import references
 from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import (
@@ -18,6 +18,7 @@ from jeugddocs.content.models.fields import (
     Regel,
     Tekst,
     VoetnootNaam,
+    Voetnoottekst,
 )
 
 
@@ -40,7 +41,7 @@ class Document(Model):
         description="benoemde bedragen (getal of formule); gebruik ze in tekst als "
         "{{ naam | euro }}",
     )
-    voetnoten: dict[VoetnootNaam, Regel] = Field(
+    voetnoten: dict[VoetnootNaam, Voetnoottekst] = Field(
         default_factory=dict,
         description="teksten van voetnoten; verwijs ernaar in tekst met [^1] of [^naam]",
     )

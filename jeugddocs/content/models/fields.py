@@ -17,7 +17,7 @@ from pydantic.functional_serializers import PlainSerializer
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from jeugddocs.compute import formulas
+from jeugddocs.calc import formulas
 from jeugddocs.content import references
 from jeugddocs.content.models.base import custom_error
 
@@ -162,11 +162,30 @@ Datum = Annotated[
     PlainValidator(_to_date),
     WithJsonSchema({"type": "string", "format": "date", "description": "datum als 2021-03-18"}),
 ]
-Tekst = Annotated[str, AfterValidator(_not_blank)]
+
+
+def _plain(value: str) -> str:
+    # -- a field shown as typed (onderwerp, gemeente, a column header) cannot hold a
+    #    reference or a footnote: it would appear literally in the document --
+    if references.FOOTNOTE.search(value):
+        raise custom_error(
+            "in dit veld kan geen voetnoot staan; zet de voetnoot in een tekstveld, zoals de "
+            "inleiding of de kern"
+        )
+    if "{{" in value or "{%" in value or "{#" in value:
+        raise custom_error(
+            "in dit veld kan geen verwijzing als {{ naam | euro }} staan; schrijf de tekst uit "
+            "of zet de verwijzing in een tekstveld"
+        )
+    return value
+
+
+Tekst = Annotated[str, AfterValidator(_not_blank), AfterValidator(_plain)]
 Label = Annotated[
     str,
     BeforeValidator(_label),
     AfterValidator(_not_blank),
+    AfterValidator(_plain),
     WithJsonSchema({"type": ["string", "integer"]}),
 ]
 Proza = Annotated[
@@ -194,6 +213,22 @@ def _check_name(value: str) -> str:
 
 
 Naam = Annotated[str, AfterValidator(_check_name)]
+
+
+def _no_footnote_in_footnote(value: str) -> str:
+    if references.FOOTNOTE.search(value):
+        raise custom_error("een voetnoot kan zelf geen voetnoot hebben; haal de [^…] weg")
+    return value
+
+
+#: The text of a footnote: inline text (emphasis, references), but no footnote of its own.
+Voetnoottekst = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    AfterValidator(_no_footnote_in_footnote),
+    AfterValidator(_check_references),
+    InlineMarker(),
+]
 
 
 def _check_footnote_key(value: str) -> str:

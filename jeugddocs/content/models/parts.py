@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from jeugddocs.compute.totals import column_totals
+from jeugddocs.calc import formulas
+from jeugddocs.calc.totals import column_totals, row_totals
 from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import BedragInTabel, BedragOfNaam, Label, Proza, Regel, Tekst
 from jeugddocs.format import euro
@@ -76,6 +77,8 @@ class Tabel(Model):
                         rij.bedragen,
                     )
                 )
+        if not problems:
+            problems += self._too_large()
         if self.verwacht_totaal is not None and not problems:
             if len(self.verwacht_totaal) != width:
                 problems.append(
@@ -111,6 +114,19 @@ class Tabel(Model):
                     )
         fail("Tabel", problems)
         return self
+
+    def _too_large(self) -> list[tuple[Loc, str, object]]:
+        """Fail for a total no budget reaches, which also no filter could show."""
+        sums = self.totalen() + row_totals([rij.bedragen for rij in self.rijen])
+        if any(abs(total) >= formulas.MAX_AMOUNT for total in sums):
+            return [
+                (
+                    ("rijen",),
+                    "een totaal van deze tabel is groter dan 10^15 euro; controleer de bedragen",
+                    None,
+                )
+            ]
+        return []
 
     def totalen(self) -> list[Decimal]:
         """Return the sum of each amount column, exactly."""

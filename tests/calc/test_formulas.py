@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jeugddocs.compute.formulas import FormulaError, evaluate, indexeer, resolve
+from jeugddocs.calc.formulas import FormulaError, evaluate, indexeer, resolve
 
 D = Decimal
 
