@@ -11,7 +11,7 @@ from jeugddocs.content.load import Checked, check_content
 from jeugddocs.content.models import Document
 from jeugddocs.errors import OutputError, Problem, ProblemsError
 from jeugddocs.output import output_path, write_atomic
-from jeugddocs.render.templates import TemplateSet
+from jeugddocs.render.templates import TemplateSet, default_templates
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 
@@ -52,7 +52,7 @@ def render(document: Document, templates: TemplateSet | None = None) -> list[Ren
     Nothing is written: all files are rendered first, so that a template error
     in the second file cannot leave the first one updated on its own.
     """
-    templates = templates or TemplateSet()
+    templates = templates or default_templates()
     return [
         RenderedDocument(planned.suffix, templates.get(planned.template).render(planned.view))
         for planned in plan_documents(document)
@@ -107,7 +107,7 @@ def build_all(
 ) -> BatchResult:
     """Render every content file; an invalid one is reported and the others still render."""
     result = BatchResult()
-    templates = templates or TemplateSet()
+    templates = templates or default_templates()
     claimed: dict[Path, Path] = {}
     for path in paths:
         try:

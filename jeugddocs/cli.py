@@ -21,7 +21,7 @@ from jeugddocs.content.models import SOORTEN
 from jeugddocs.content.schema import json_schema
 from jeugddocs.errors import JeugddocsError, Problem
 from jeugddocs.output import write_atomic
-from jeugddocs.render.templates import TemplateSet
+from jeugddocs.render.templates import TemplateSet, default_templates
 from jeugddocs.starters import starter_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -181,7 +181,7 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
     """
     files = _existing(paden)
-    templates = TemplateSet(Path(sjablonen)) if sjablonen else TemplateSet()
+    templates = TemplateSet(Path(sjablonen)) if sjablonen else default_templates()
     if sjablonen and not Path(sjablonen).is_dir():
         raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
     result = api.build_all(files, Path(uitvoer), templates)

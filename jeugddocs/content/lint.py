@@ -8,13 +8,13 @@ validation resolved names), because that is where the author wrote it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jeugddocs.calc import formulas
 from jeugddocs.content import references
-from jeugddocs.content.source import PathKey, Source
+from jeugddocs.content.source import Source, strings_in
 from jeugddocs.errors import Problem
 
 # -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
@@ -34,20 +34,9 @@ def warnings(source: Source, amounts: Mapping[str, Decimal]) -> list[Problem]:
     return rv
 
 
-def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def _used_names(data: dict[str, Any]) -> set[str]:
     used: set[str] = set()
-    for _, text in _strings(data, ()):
+    for _, text in strings_in(data):
         if formulas.is_formula(text):
             used |= formulas.names_in(text)
         elif references.NAME.fullmatch(text):
@@ -82,7 +71,7 @@ def _typed_amounts(
     for name, value in amounts.items():
         by_value.setdefault(value, name)
     rv = []
-    for path, text in _strings(data, ()):
+    for path, text in strings_in(data):
         if path[:1] == ("bedragen",) or formulas.is_formula(text):
             continue
         # -- blank out references with as many spaces, so offsets stay those of the text --

@@ -123,7 +123,8 @@ def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel])
             f"{'item' if ctx['min_length'] == 1 else 'items'}"
         )
     if kind == "literal_error":
-        return f"{describe(value)} is hier niet toegestaan; kies uit: {ctx['expected']}"
+        options = str(ctx["expected"]).replace(" or ", " of ")
+        return f"{describe(value)} is hier niet toegestaan; kies uit: {options}"
     if kind == "bool_type":
         return f"verwacht true of false, maar hier staat {describe(value)}"
     return f"ongeldige waarde ({describe(value)}): {detail['msg']}"

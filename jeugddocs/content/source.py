@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +40,8 @@ MAX_BYTES = 2_000_000
 _TOO_DEEP = "het bestand is te diep genest (lijsten of velden in elkaar); maak de structuur platter"
 #: Longest number literal accepted (no amount or count comes near it).
 _MAX_DIGITS = 30
+# -- YAML counts these as line breaks and most editors do not; they come from copy-paste --
+_UNICODE_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 #: Longest single text value; a whole nota chapter is far below this.
 MAX_TEXT = 100_000
 #: Characters XML 1.0 (and so Word) cannot hold, which YAML escapes like "\x01" can produce.
@@ -93,6 +96,27 @@ class _Composer(Reader, Scanner, Parser, Composer, _StrictResolver):
         _StrictResolver.__init__(self)
 
 
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column of character ``index`` in ``text``.
+
+    >>> line_column("a: 1\\nbc: 2", 6)
+    (2, 2)
+    """
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def strings_in(value: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Yield every text in loaded data with its path, depth first."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, (*path, index))
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a value stands: 1-based line and column, and its character span."""
@@ -143,8 +167,7 @@ class Source:
             if index < 0:
                 return position
         absolute = position.start + index
-        line = self.text.count("\n", 0, absolute) + 1
-        column = absolute - (self.text.rfind("\n", 0, absolute) + 1) + 1
+        line, column = line_column(self.text, absolute)
         return Position(line, column, absolute, absolute + len(fragment))
 
     def problem(self, position: Position, message: str, severity: Severity = "fout") -> Problem:
@@ -318,8 +341,8 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        valid = raw[: exc.start].decode("utf-8-sig")  # -- valid up to the bad byte --
+        line, column = line_column(valid, len(valid))
         return empty, [
             Problem(
                 name,
@@ -328,6 +351,16 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
                 "dit is geen geldige UTF-8-tekst; sla het bestand op met codering UTF-8",
             )
         ]
+    # -- one kind of line break, so every line and column we report is the one editors show --
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    separator = _UNICODE_LINE_BREAK.search(text)
+    if separator:
+        line, column = line_column(text, separator.start())
+        message = (
+            f"onzichtbaar regelscheidingsteken (U+{ord(separator.group()):04X}); vervang het "
+            "door een gewone nieuwe regel of een spatie"
+        )
+        return Source(name, text, None), [Problem(name, line, column, message)]
     source = Source(name, text, None)
     try:
         node = _compose(text)
@@ -394,8 +427,32 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "expected ',' or '}'",
         "een groep tussen { en } is niet goed afgesloten; controleer de komma's en de '}'",
     ),
+    (
+        "that cannot start any token",
+        "dit teken kan geen waarde beginnen (zoals @, ` of %); "
+        "zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "sequence entries are not allowed here",
+        "een lijst-item ('- ') mag hier niet; zet het "
+        "op een eigen regel onder het veld, of zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "mapping keys are not allowed here",
+        "een '?' mag hier niet; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "expected '<document start>'",
+        "dit ziet er niet uit als velden (naam: waarde); "
+        "controleer de eerste regels van het bestand",
+    ),
     ("found duplicate anchor", "dezelfde anker-naam ('&') staat twee keer in het bestand"),
     ("found undefined alias", "een verwijzing met '*' noemt een anker dat niet bestaat"),
+    (
+        "expected <block end>, but found '<scalar>'",
+        "na een waarde tussen aanhalingstekens staat nog tekst; zet de hele tekst tussen de "
+        "aanhalingstekens",
+    ),
     (
         "expected <block end>",
         "de inspringing klopt niet: deze regel springt anders in dan de regels erboven",
@@ -420,9 +477,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 
 def _reader_problem(name: str, text: str, exc: ReaderError) -> Problem:
     # -- the reader counts characters; a BOM was already stripped by decoding --
-    position = min(exc.position, len(text))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, column = line_column(text, min(exc.position, len(text)))
     return Problem(
         name,
         line,
@@ -441,4 +496,10 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     for needle, dutch in _SYNTAX_HINTS:
         if needle in english:
             return Problem(name, line, column, f"YAML-fout: {dutch}")
-    return Problem(name, line, column, f"YAML-fout: {exc.problem or english.strip()}")
+    return Problem(
+        name,
+        line,
+        column,
+        f"YAML-fout: het bestand is hier niet te lezen ({english.strip()}); controleer "
+        "aanhalingstekens, dubbele punten en inspringing",
+    )

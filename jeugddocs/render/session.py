@@ -25,6 +25,7 @@ from jeugddocs.errors import Problem, TemplateError
 FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
+_PLACEHOLDER = 1_000_000
 FOOTNOTE_TEXT_STYLE = "footnote text"
 FOOTNOTE_REFERENCE_STYLE = "footnote reference"
 
@@ -37,6 +38,7 @@ class RenderSession:
     template_name: str
     voetnoten: dict[str, Inline] = field(default_factory=dict)
     _placed: list[tuple[int, str]] = field(default_factory=list)
+    _style_ids: dict[str, str] = field(default_factory=dict)
 
     def new_subdoc(self) -> Subdoc:
         return self.template.new_subdoc()
@@ -55,9 +57,14 @@ class RenderSession:
     def style_id(self, name: str) -> str:
         """Return the id of the style called ``name`` (case-insensitive), or fail clearly."""
         wanted = name.lower()
-        for style in self.docx.styles:
-            if style.name is not None and style.name.lower() == wanted:
-                return str(style.style_id)
+        if not self._style_ids:
+            self._style_ids = {
+                style.name.lower(): str(style.style_id)
+                for style in self.docx.styles
+                if style.name is not None
+            }
+        if wanted in self._style_ids:
+            return self._style_ids[wanted]
         raise TemplateError(
             [
                 Problem(
@@ -72,7 +79,9 @@ class RenderSession:
 
     def footnote_reference_xml(self, key: str) -> str:
         """Place footnote ``key`` here: return the XML of its reference run."""
-        number = len(self._placed) + 1
+        # -- a placeholder id, far above any a template has; write_footnotes gives the
+        #    final ids once the whole document exists --
+        number = _PLACEHOLDER + len(self._placed)
         self._placed.append((number, key))
         return (
             '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -109,13 +118,19 @@ class RenderSession:
         text_style = self.style_id(FOOTNOTE_TEXT_STYLE)
         reference_style = self.style_id(FOOTNOTE_REFERENCE_STYLE)
         keys = dict(self._placed)
-        # -- references were placed in view order; number them in reading order instead,
-        #    as readers (and some programs) expect the first note to be note 1 --
-        references = self.docx.element.body.iter(qn("w:footnoteReference"))
-        for number, reference in enumerate(references, start=1):
-            key = keys[int(reference.get(qn("w:id")))]
+        # -- ids after the template's own footnotes, given in reading order (references were
+        #    placed in view order), so the first note of the text is also the first id --
+        taken = [int(note.get(qn("w:id"), "0")) for note in root.iter(qn("w:footnote"))]
+        number = max([0, *taken])
+        for reference in self.docx.element.body.iter(qn("w:footnoteReference")):
+            placeholder = int(reference.get(qn("w:id"), "0"))
+            if placeholder not in keys:
+                continue  # -- the template's own footnote --
+            number += 1
             reference.set(qn("w:id"), str(number))
-            root.append(_footnote(number, self.voetnoten[key], text_style, reference_style))
+            root.append(
+                _footnote(number, self.voetnoten[keys[placeholder]], text_style, reference_style)
+            )
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -28,10 +28,13 @@ TABLE_STYLE = "Tabel bedragen"
 CAPTION_STYLE = "Tabeltitel"
 NOTE_STYLE = "Tabelnoot"
 
-# -- amount columns are as wide as an amount needs, together at most this share of the
-#    width; the description column gets the rest --
-_AMOUNT_WIDTH = Cm(3.2)
-_AMOUNTS_SHARE = 0.6
+# -- an amount column is as wide as its longest text needs (at the table's 9 pt, a digit is
+#    about 0,17 cm), at least _AMOUNT_MIN; together at most _AMOUNTS_SHARE of the width, so
+#    the description column keeps room --
+_CHARACTER = Cm(0.19)
+_PADDING = Cm(0.5)
+_AMOUNT_MIN = Cm(2.0)
+_AMOUNTS_SHARE = 0.8
 
 
 def table_subdoc(session: RenderSession, table: TableView) -> Subdoc:
@@ -53,17 +56,18 @@ def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
     word_table = subdoc.add_table(rows=rows, cols=1 + len(table.kolommen))
     word_table.style = subdoc.styles[TABLE_STYLE]
     word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    _set_widths(word_table, subdoc.sections[-1])
+    header = [table.kop_omschrijving, *table.kolommen]
+    body = [[rij.omschrijving, *(_cell(v, table) for v in rij.bedragen)] for rij in table.rijen]
+    total = [table.totaal, *(_cell(v, table) for v in table.totalen)] if table.totaal else None
+    _set_widths(word_table, subdoc.sections[-1], [header, *body, *([total] if total else [])])
 
-    header = word_table.rows[0]
-    _mark_as_header(header)
-    _fill(header, table.kop_omschrijving, list(table.kolommen), bold=True)
-    for index, rij in enumerate(table.rijen, start=1):
-        _fill(word_table.rows[index], rij.omschrijving, [_cell(v, table) for v in rij.bedragen])
-    if table.totaal:
-        total = word_table.rows[-1]
-        _fill(total, table.totaal, [_cell(v, table) for v in table.totalen], bold=True)
-        for cell in total.cells:
+    _mark_as_header(word_table.rows[0])
+    _fill(word_table.rows[0], header, bold=True)
+    for row, texts in zip(word_table.rows[1:], body, strict=False):
+        _fill(row, texts)
+    if total:
+        _fill(word_table.rows[-1], total, bold=True)
+        for cell in word_table.rows[-1].cells:
             _rule_above(cell)
     gaps = [name for name, gap in zip(table.kolommen, table.afronding, strict=True) if gap]
     if gaps:
@@ -95,10 +99,10 @@ def _cell(value: Decimal, table: TableView) -> str:
     return text
 
 
-def _fill(row: _Row, label: str, amounts: list[str], bold: bool = False) -> None:
+def _fill(row: _Row, texts: list[str], bold: bool = False) -> None:
     cells = row.cells
-    _write(cells[0], label, bold, WD_ALIGN_PARAGRAPH.LEFT)
-    for cell, text in zip(cells[1:], amounts, strict=True):
+    _write(cells[0], texts[0], bold, WD_ALIGN_PARAGRAPH.LEFT)
+    for cell, text in zip(cells[1:], texts[1:], strict=True):
         _write(cell, text, bold, WD_ALIGN_PARAGRAPH.RIGHT)
         _no_wrap(cell)
 
@@ -111,16 +115,21 @@ def _write(cell: _Cell, text: str, bold: bool, alignment: WD_ALIGN_PARAGRAPH) ->
         run.bold = True
 
 
-def _set_widths(table: Table, section: object) -> None:
+def _set_widths(table: Table, section: object, rows: list[list[str]]) -> None:
     width = section.page_width - section.left_margin - section.right_margin  # type: ignore[attr-defined]
-    amounts = max(len(table.columns) - 1, 1)
-    others = min(_AMOUNT_WIDTH, int(width * _AMOUNTS_SHARE) // amounts)
-    first = width - others * amounts
-    for index, column in enumerate(table.columns):
-        column_width = Emu(first if index == 0 else others)
-        column.width = column_width
+    needed = [
+        max(_AMOUNT_MIN, _PADDING + _CHARACTER * max(len(row[i]) for row in rows))
+        for i in range(1, len(rows[0]))
+    ]
+    room = int(width * _AMOUNTS_SHARE)
+    if sum(needed) > room:
+        # -- too wide for the page: shrink in proportion (a unit such as 'duizend' helps) --
+        needed = [n * room // sum(needed) for n in needed]
+    widths = [width - sum(needed), *needed]
+    for column, column_width in zip(table.columns, widths, strict=True):
+        column.width = Emu(column_width)
         for cell in column.cells:
-            cell.width = column_width
+            cell.width = Emu(column_width)
 
 
 # -- the children of w:tcPr in schema order (ECMA-376 §17.4.70); inserting out of order is

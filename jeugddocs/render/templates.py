@@ -23,10 +23,16 @@ def default_template_dir() -> Path:
 
 
 class TemplateSet:
-    """The templates of one folder, each loaded on first use and kept for the next."""
+    """The templates of one folder, each loaded and checked on first use and kept.
+
+    Why kept: loading parses and compiles the template (tens of milliseconds); a
+    batch, a web form or a benchmark renders many documents with the same one. An
+    edited template is picked up by a new TemplateSet (a new run of the command).
+    """
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or default_template_dir()
+        self._loaded: dict[Path, WordTemplate] = {}
 
     def get(self, name: str) -> WordTemplate:
         """Return the checked template ``name`` (``raadsvoorstel`` → ``raadsvoorstel.docx``)."""
@@ -34,10 +40,17 @@ class TemplateSet:
             path = safe_join(self.directory, f"{name}.docx")
         except UnsafePathError as exc:
             raise TemplateError([Problem(str(self.directory), 1, 1, str(exc))]) from None
-        return _load(path)
+        if path not in self._loaded:
+            self._loaded[path] = _load(path)
+        return self._loaded[path]
 
 
 @cache
+def default_templates() -> TemplateSet:
+    """Return the shared set of templates shipped with jeugddocs."""
+    return TemplateSet()
+
+
 def _load(path: Path) -> WordTemplate:
     if not path.is_file():
         raise TemplateError(

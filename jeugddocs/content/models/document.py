@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -20,6 +20,7 @@ from jeugddocs.content.models.fields import (
     VoetnootNaam,
     Voetnoottekst,
 )
+from jeugddocs.content.source import strings_in
 
 
 class Document(Model):
@@ -62,7 +63,9 @@ class Document(Model):
     @model_validator(mode="after")
     def _every_footnote_is_used(self) -> Document:
         used = {
-            m for text in _strings(self.model_dump()) for m in references.FOOTNOTE.findall(text)
+            marker
+            for _, text in strings_in(self.model_dump())
+            for marker in references.FOOTNOTE.findall(text)
         }
         problems: list[tuple[Loc, str, object]] = [
             (
@@ -76,13 +79,3 @@ class Document(Model):
         ]
         fail("Document", problems)
         return self
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
