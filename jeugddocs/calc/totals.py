@@ -10,14 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jeugddocs.format.numbers import round_half_up
-
-#: What one shown unit is worth, and how many decimals a shown amount keeps.
-UNITS: dict[str, tuple[Decimal, int]] = {
-    "euro": (Decimal(1), 2),
-    "duizend": (Decimal(1000), 0),
-    "miljoen": (Decimal(1_000_000), 1),
-}
+from jeugddocs.format.tables import shown
 
 
 def column_totals(rows: Sequence[Sequence[Decimal]], width: int) -> list[Decimal]:
@@ -36,16 +29,6 @@ def row_totals(rows: Sequence[Sequence[Decimal]]) -> list[Decimal]:
     [Decimal('3'), Decimal('7')]
     """
     return [sum(row, Decimal(0)) for row in rows]
-
-
-def shown(value: Decimal, eenheid: str) -> Decimal:
-    """Return ``value`` as the table shows it: in its unit, rounded half up.
-
-    >>> shown(Decimal(6167100), "duizend"), shown(Decimal(1500), "duizend")
-    (Decimal('6167'), Decimal('2'))
-    """
-    unit, places = UNITS[eenheid]
-    return round_half_up(value / unit, places)
 
 
 def rounding_gaps(

@@ -8,14 +8,19 @@ validation resolved names), because that is where the author wrote it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from pydantic import BaseModel
+
 from jeugddocs.calc import formulas
+from jeugddocs.calc.totals import row_totals
 from jeugddocs.content import references
-from jeugddocs.content.source import Source, strings_in
+from jeugddocs.content.models.parts import Tabel
+from jeugddocs.content.source import PathKey, Source, strings_in
 from jeugddocs.errors import Problem
+from jeugddocs.format.tables import amount_cell, amount_widths_cm, fits_on_page
 
 # -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
 _TYPED_AMOUNT = re.compile(
@@ -26,12 +31,57 @@ _TYPED_AMOUNT = re.compile(
 _UNITS = {"miljoen": Decimal(10) ** 6, "miljard": Decimal(10) ** 9}
 
 
-def warnings(source: Source, amounts: Mapping[str, Decimal]) -> list[Problem]:
-    """Return every warning for the raw content in ``source``, given the computed amounts."""
+def warnings(source: Source, document: BaseModel) -> list[Problem]:
+    """Return every warning for valid content: its raw data in ``source``, its model."""
     data = source.data if isinstance(source.data, dict) else {}
     rv = _unused_amounts(source, data)
-    rv += _typed_amounts(source, data, amounts)
+    rv += _typed_amounts(source, data, getattr(document, "waarden", {}))
+    rv += _wide_tables(source, document)
     return rv
+
+
+def _wide_tables(source: Source, document: BaseModel) -> list[Problem]:
+    rv = []
+    for path, table in _tables(document, ()):
+        rows = [list(rij.bedragen) for rij in table.rijen]
+        if table.totaal_kolom:
+            rows = [[*row, total] for row, total in zip(rows, row_totals(rows), strict=True)]
+        totals = table.totalen() + (
+            [sum(row_totals(rows), Decimal(0))] if table.totaal_kolom else []
+        )
+        values: list[list[Decimal]] = [*rows, totals]
+        columns = [
+            [amount_cell(row[i], table.eenheid, table.voordeel_nadeel) for row in values]
+            for i in range(len(values[0]))
+        ]
+        if not fits_on_page(amount_widths_cm(columns)):
+            hint = (
+                "gebruik eenheid: duizend of miljoen, of verdeel de kolommen over twee tabellen"
+                if table.eenheid == "euro"
+                else "verdeel de kolommen over twee tabellen"
+            )
+            rv.append(
+                source.problem(
+                    source.key_position(path),
+                    f"deze tabel is te breed voor de pagina ({len(columns)} kolommen met "
+                    f"bedragen): bedragen worden afgebroken; {hint}",
+                    "waarschuwing",
+                )
+            )
+    return rv
+
+
+def _tables(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, Tabel]]:
+    """Yield every table in a validated document, with its path in the YAML."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            at = (*path, name, index) if isinstance(value, list) else (*path, name)
+            if isinstance(item, Tabel):
+                yield at, item
+            elif isinstance(item, BaseModel):
+                yield from _tables(item, at)
 
 
 def _used_names(data: dict[str, Any]) -> set[str]:

@@ -74,7 +74,7 @@ def _validate(source: Source, problems: list[Problem]) -> Checked:
         raise ContentError(problems) from None
     if problems:
         raise ContentError(problems)
-    return Checked(document, sorted(lint.warnings(source, document.waarden)))
+    return Checked(document, sorted(lint.warnings(source, document)))
 
 
 def _model_for(

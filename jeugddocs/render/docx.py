@@ -134,8 +134,10 @@ class WordTemplate:
             re.sub(r"<[^>]+>", "", line)
             for line in _body_xml(DocxTemplate(io.BytesIO(self._blob))).splitlines()
         ]
-        names = re.findall(r"'([^']+)'", str(exc))
-        for name in reversed(names):
+        quoted = re.findall(r"'([^']+)'", str(exc))
+        # -- "datum() takes 2 arguments": the paragraph that calls datum( with arguments --
+        called = [f"{name}(" for name in re.findall(r"(\w+)\(\)", str(exc))]
+        for name in [*called, *reversed(quoted)]:
             for index, line in enumerate(lines):
                 if "{" in line and name in line:
                     return Problem(self.name, max(index, 1), 1, _explain(exc, line))

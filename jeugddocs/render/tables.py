@@ -17,9 +17,8 @@ from docx.shared import Cm, Emu
 from docx.table import Table, _Cell, _Row
 from docxtpl.subdoc import Subdoc
 
-from jeugddocs.calc.totals import UNITS, shown
 from jeugddocs.compute.view import TableView
-from jeugddocs.format import euro, euro_kort, getal
+from jeugddocs.format.tables import AMOUNTS_SHARE, amount_cell, amount_widths_cm, unit_caption
 from jeugddocs.render.prose import add_runs
 from jeugddocs.render.session import RenderSession
 
@@ -27,14 +26,6 @@ from jeugddocs.render.session import RenderSession
 TABLE_STYLE = "Tabel bedragen"
 CAPTION_STYLE = "Tabeltitel"
 NOTE_STYLE = "Tabelnoot"
-
-# -- an amount column is as wide as its longest text needs (at the table's 9 pt, a digit is
-#    about 0,17 cm), at least _AMOUNT_MIN; together at most _AMOUNTS_SHARE of the width, so
-#    the description column keeps room --
-_CHARACTER = Cm(0.19)
-_PADDING = Cm(0.5)
-_AMOUNT_MIN = Cm(2.0)
-_AMOUNTS_SHARE = 0.8
 
 
 def table_subdoc(session: RenderSession, table: TableView) -> Subdoc:
@@ -46,7 +37,7 @@ def table_subdoc(session: RenderSession, table: TableView) -> Subdoc:
 
 def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
     """Append a table's title, the table itself and any rounding note to a sub-document."""
-    caption = _unit_caption(table.eenheid)
+    caption = unit_caption(table.eenheid)
     if table.titel or caption:
         title = subdoc.add_paragraph(style=CAPTION_STYLE)
         add_runs(session, title, table.titel or ())
@@ -57,8 +48,12 @@ def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
     word_table.style = subdoc.styles[TABLE_STYLE]
     word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
     header = [table.kop_omschrijving, *table.kolommen]
-    body = [[rij.omschrijving, *(_cell(v, table) for v in rij.bedragen)] for rij in table.rijen]
-    total = [table.totaal, *(_cell(v, table) for v in table.totalen)] if table.totaal else None
+
+    def cells(values: tuple[Decimal, ...]) -> list[str]:
+        return [amount_cell(v, table.eenheid, table.voordeel_nadeel) for v in values]
+
+    body = [[rij.omschrijving, *cells(rij.bedragen)] for rij in table.rijen]
+    total = [table.totaal, *cells(table.totalen)] if table.totaal else None
     _set_widths(word_table, subdoc.sections[-1], [header, *body, *([total] if total else [])])
 
     _mark_as_header(word_table.rows[0])
@@ -79,26 +74,6 @@ def add_table(session: RenderSession, subdoc: Any, table: TableView) -> None:
         )
 
 
-def _unit_caption(eenheid: str) -> str:
-    unit, _ = UNITS[eenheid]
-    if unit == 1:
-        return ""
-    return f"(bedragen x {euro(unit) if unit < 1_000_000 else euro_kort(unit)})"
-
-
-def _cell(value: Decimal, table: TableView) -> str:
-    """Format one amount as the table shows it: unit, rounding and V/N."""
-    _, places = UNITS[table.eenheid]
-    visible = shown(value, table.eenheid)
-    amount = abs(visible) if table.voordeel_nadeel else visible
-    scaled = table.eenheid != "euro"
-    text = getal(amount, decimalen=places, vast=True) if scaled else euro(amount)
-    # -- V or N follows what the reader sees: an amount that rounds to 0 is neither --
-    if table.voordeel_nadeel and visible != 0:
-        text += "\xa0V" if visible > 0 else "\xa0N"
-    return text
-
-
 def _fill(row: _Row, texts: list[str], bold: bool = False) -> None:
     cells = row.cells
     _write(cells[0], texts[0], bold, WD_ALIGN_PARAGRAPH.LEFT)
@@ -117,13 +92,11 @@ def _write(cell: _Cell, text: str, bold: bool, alignment: WD_ALIGN_PARAGRAPH) ->
 
 def _set_widths(table: Table, section: object, rows: list[list[str]]) -> None:
     width = section.page_width - section.left_margin - section.right_margin  # type: ignore[attr-defined]
-    needed = [
-        max(_AMOUNT_MIN, _PADDING + _CHARACTER * max(len(row[i]) for row in rows))
-        for i in range(1, len(rows[0]))
-    ]
-    room = int(width * _AMOUNTS_SHARE)
+    columns = [[row[i] for row in rows] for i in range(1, len(rows[0]))]
+    needed: list[int] = [Cm(cm) for cm in amount_widths_cm(columns)]
+    room = int(width * AMOUNTS_SHARE)
     if sum(needed) > room:
-        # -- too wide for the page: shrink in proportion (a unit such as 'duizend' helps) --
+        # -- too wide for the page (the checks warn the author): shrink in proportion --
         needed = [n * room // sum(needed) for n in needed]
     widths = [width - sum(needed), *needed]
     for column, column_width in zip(table.columns, widths, strict=True):

@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeugddocs import api
-from jeugddocs.calc.totals import column_totals, rounding_gaps, shown
+from jeugddocs.calc.totals import column_totals, rounding_gaps
 from jeugddocs.content.load import parse_content
+from jeugddocs.format.tables import shown
 from tests.docx_text import extract
 
 MEMO = """\

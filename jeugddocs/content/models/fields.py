@@ -22,7 +22,7 @@ from jeugddocs.content import references
 from jeugddocs.content.models.base import custom_error
 
 _AMOUNT_AS_TEXT = re.compile(
-    r"^\s*(?:€|eur|euro)?\s*-?[\d.,\s]+\s*(?:mln|miljoen|mld|miljard)?\.?\s*$", re.IGNORECASE
+    r"^\s*(?:€|eur|euro)?\s*[-+]?[\d.,\s]+\s*(?:mln|miljoen|mld|miljard)?\.?\s*$", re.IGNORECASE
 )
 
 

@@ -1,0 +1,190 @@
+"""Regressions found in review: each input here once crashed or came out wrong."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.shared import Cm
+
+from jeugddocs import api
+from jeugddocs.cli import cli
+from jeugddocs.content.load import check_content, parse_content
+from jeugddocs.errors import TemplateError
+from jeugddocs.render.templates import TemplateSet, default_template_dir
+from jeugddocs.starters import starter_text
+from tests.docx_text import extract
+
+
+def test_a_footnote_in_a_beslispunt_reaches_the_raadsbesluit(minimal_yaml: str) -> None:
+    text = minimal_yaml.replace(
+        "  - Een pilot starten.", '  - Een pilot starten[^1].\nvoetnoten:\n  1: "Zie bijlage 2."'
+    )
+
+    voorstel, besluit = api.render(parse_content(text))
+
+    assert "[voetnoot 1] Zie bijlage 2." in extract(besluit.data)
+    assert "[voetnoot 1] Zie bijlage 2." in extract(voorstel.data)
+
+
+def test_a_nota_without_sections_renders() -> None:
+    text = "soort: nota\ngemeente: X\nonderwerp: Y\ndatum: 2026-03-01\n"
+
+    (item,) = api.render(parse_content(text))
+
+    assert "[Title] Y" in extract(item.data)
+
+
+def test_a_very_long_subject_is_shortened_only_in_the_file_properties(minimal_yaml: str) -> None:
+    subject = "Onderwerp " * 40
+    text = minimal_yaml.replace("onderwerp: Dagbehandeling jonge kinderen", f"onderwerp: {subject}")
+
+    data = api.render(parse_content(text))[0].data
+
+    assert len(Document(io.BytesIO(data)).core_properties.title) == 255
+    assert f"[Subtitle] {subject.strip()}" in extract(data)
+
+
+def test_an_output_folder_that_is_a_file_is_reported(
+    runner: CliRunner, write_yaml: Callable[..., Path], minimal_yaml: str, tmp_path: Path
+) -> None:
+    path = write_yaml(minimal_yaml)
+    (tmp_path / "bezet").write_text("", encoding="utf-8")
+
+    result = runner.invoke(cli, ["render", str(path), "-o", str(tmp_path / "bezet")])
+
+    assert result.exit_code == 1
+    assert "kan niet worden gemaakt" in result.stderr
+
+
+def test_output_names_that_collide_are_reported_not_overwritten(
+    runner: CliRunner, tmp_path: Path, minimal_yaml: str
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "stuk.yaml").write_text(minimal_yaml, encoding="utf-8")
+    (tmp_path / "in" / "stuk-raadsbesluit.yaml").write_text(minimal_yaml, encoding="utf-8")
+
+    result = runner.invoke(cli, ["render", str(tmp_path / "in"), "-o", str(tmp_path / "uit")])
+
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [
+        "stuk-raadsbesluit.docx",
+        "stuk.docx",
+    ]
+    assert result.stderr.count("geeft dezelfde uitvoer als") == 2
+
+
+def test_no_break_spaces_in_prose_are_kept(minimal_yaml: str) -> None:
+    text = minimal_yaml.replace(
+        "aanleiding: De groepen zijn te groot.", 'aanleiding: "Artikel 2\\u00a0lid 3."'
+    )
+
+    lines = extract(api.render(parse_content(text))[0].data)
+
+    assert "[Normal] Wij vragen €\xa0103.500 extra." in lines
+    assert "[Normal] Artikel 2\xa0lid 3." in lines
+
+
+def test_a_template_with_its_own_footnote_keeps_unique_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "sjablonen"
+    shutil.copytree(default_template_dir(), folder)
+    nota = folder / "nota.docx"
+    with zipfile.ZipFile(nota) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["word/footnotes.xml"] = parts["word/footnotes.xml"].replace(
+        b"</w:footnotes>",
+        b'<w:footnote w:id="1"><w:p><w:r><w:t>Eigen noot</w:t></w:r></w:p></w:footnote>'
+        b"</w:footnotes>",
+    )
+    with zipfile.ZipFile(nota, "w") as package:
+        for name, blob in parts.items():
+            package.writestr(name, blob)
+
+    data = api.render(parse_content(starter_text("nota")), TemplateSet(folder))[0].data
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        footnotes = Document(io.BytesIO(data)).part.package
+        xml = package.read("word/footnotes.xml").decode()
+    del footnotes
+    assert xml.count('w:id="1"') == 1 and xml.count('w:id="2"') == 1
+    assert xml.index("Eigen noot") < xml.index("Jeugdmonitor")
+
+
+@pytest.mark.parametrize("tag", ["{{ datum | euro }}", "{{ datum | datum('lang', 1, 2) }}"])
+def test_a_filter_misused_in_a_template_is_a_template_error(tmp_path: Path, tag: str) -> None:
+    folder = tmp_path / "sjablonen"
+    shutil.copytree(default_template_dir(), folder)
+    document = Document(str(folder / "memo.docx"))
+    document.add_paragraph(f"Datum: {tag}")
+    document.save(str(folder / "memo.docx"))
+
+    with pytest.raises(TemplateError) as excinfo:
+        api.render(parse_content(starter_text("memo")), TemplateSet(folder))
+
+    assert "Datum:" in str(excinfo.value)
+
+
+WIDE = """\
+soort: memo
+gemeente: X
+onderwerp: Y
+datum: 2026-01-01
+aan: de raad
+van: het college
+inleiding: Zie de tabel.
+secties:
+  - kop: Meerjarenraming
+    tabel:
+      kolommen: [2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028]
+      rijen:
+        - omschrijving: Jeugdhulp
+          bedragen: [845000, 845000, 845000, 845000, 845000, 845000, 845000, 845000]
+      totaal_kolom: Totaal
+"""
+
+
+def amount_widths(text: str) -> tuple[list[int], int]:
+    document = Document(io.BytesIO(api.render(parse_content(text))[0].data))
+    section = document.sections[0]
+    widths = [int(cell.width) for cell in document.tables[-1].rows[0].cells]
+    return widths, section.page_width - section.left_margin - section.right_margin
+
+
+def test_a_table_in_thousands_fits_with_amounts_on_one_line(
+    write_yaml: Callable[..., Path],
+) -> None:
+    text = WIDE + "      eenheid: duizend\n"
+
+    widths, page = amount_widths(text)
+
+    assert sum(widths) <= page
+    assert min(widths[1:]) >= Cm(1.4)
+    assert check_content(write_yaml(text)).warnings == []
+
+
+def test_a_table_too_wide_for_the_page_is_a_warning(write_yaml: Callable[..., Path]) -> None:
+    widths, page = amount_widths(WIDE)
+    warnings = check_content(write_yaml(WIDE)).warnings
+
+    assert sum(widths) <= page
+    assert [f"{w.line}:{w.column}: {w.message}" for w in warnings] == [
+        "10:5: deze tabel is te breed voor de pagina (9 kolommen met bedragen): bedragen worden "
+        "afgebroken; gebruik eenheid: duizend of miljoen, of verdeel de kolommen over twee "
+        "tabellen"
+    ]
+
+
+def test_plain_fields_refuse_references_and_footnotes_in_footnotes() -> None:
+    text = starter_text("memo").replace(
+        '1: "Bron: eigen administratie."', '1: "Bron: eigen administratie[^1]."'
+    )
+
+    with pytest.raises(Exception, match="een voetnoot kan zelf geen voetnoot hebben"):
+        parse_content(text)
