@@ -184,6 +184,17 @@ def _use_fixed_font(style: object) -> None:
             r_fonts.attrib.pop(qn(attribute), None)
 
 
+def new_template(title: str, subtitle: str | None = None) -> DocxDocument:
+    """Start a template in the house style: letterhead, title and (optional) subtitle."""
+    doc = Document()
+    house_style(doc)
+    letterhead(doc, title)
+    doc.add_paragraph(title, style="Title")
+    if subtitle:
+        doc.add_paragraph(subtitle, style="Subtitle")
+    return doc
+
+
 def letterhead(doc: DocxDocument, kind: str) -> None:
     """Put the municipality and the kind of document in the page header."""
     header = doc.sections[0].header
@@ -259,11 +270,7 @@ def college_signature(doc: DocxDocument, opening: str) -> None:
 
 
 def raadsvoorstel() -> DocxDocument:
-    doc = Document()
-    house_style(doc)
-    letterhead(doc, "Raadsvoorstel")
-    doc.add_paragraph("Raadsvoorstel", style="Title")
-    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    doc = new_template("Raadsvoorstel", "{{ onderwerp }}")
     field_table(
         doc,
         [
@@ -299,11 +306,7 @@ def raadsvoorstel() -> DocxDocument:
 
 
 def raadsbesluit() -> DocxDocument:
-    doc = Document()
-    house_style(doc)
-    letterhead(doc, "Raadsbesluit")
-    doc.add_paragraph("Raadsbesluit", style="Title")
-    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    doc = new_template("Raadsbesluit", "{{ onderwerp }}")
     doc.add_paragraph("{%p if zaaknummer %}")
     doc.add_paragraph("Zaaknummer: {{ zaaknummer }}")
     doc.add_paragraph("{%p endif %}")
@@ -360,11 +363,7 @@ STELLER = (
 
 
 def collegevoorstel() -> DocxDocument:
-    doc = Document()
-    house_style(doc)
-    letterhead(doc, "Collegevoorstel")
-    doc.add_paragraph("Collegevoorstel", style="Title")
-    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    doc = new_template("Collegevoorstel", "{{ onderwerp }}")
     field_table(
         doc,
         [
@@ -399,11 +398,7 @@ def collegevoorstel() -> DocxDocument:
 
 
 def raadsinformatiebrief() -> DocxDocument:
-    doc = Document()
-    house_style(doc)
-    letterhead(doc, "Raadsinformatiebrief")
-    doc.add_paragraph("Raadsinformatiebrief", style="Title")
-    doc.add_paragraph("{{ onderwerp }}", style="Subtitle")
+    doc = new_template("Raadsinformatiebrief", "{{ onderwerp }}")
     field_table(
         doc,
         [
@@ -425,10 +420,7 @@ def raadsinformatiebrief() -> DocxDocument:
 
 
 def memo() -> DocxDocument:
-    doc = Document()
-    house_style(doc)
-    letterhead(doc, "Memo")
-    doc.add_paragraph("Memo", style="Title")
+    doc = new_template("Memo")
     field_table(
         doc,
         [
@@ -448,12 +440,8 @@ def memo() -> DocxDocument:
 
 
 def nota() -> DocxDocument:
-    doc = Document()
-    house_style(doc)
+    doc = new_template("{{ onderwerp }}", "Gemeente {{ gemeente }}")
     update_fields_on_open(doc)
-    letterhead(doc, "{{ onderwerp }}")
-    doc.add_paragraph("{{ onderwerp }}", style="Title")
-    doc.add_paragraph("Gemeente {{ gemeente }}", style="Subtitle")
     field_table(
         doc,
         [
