@@ -26,10 +26,12 @@ from jeugddocs.content.references import FOOTNOTE
 _WHITE_SPACE = re.compile(r"[ \t\r\n]+")
 _BULLET = re.compile(r"^- +(?P<text>.*)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)] +(?P<text>.*)$")
+# -- an emphasised span holds no '*' itself: that keeps matching linear in the length of
+#    the text (a lazy ".*?" here takes seconds on a long line of lone asterisks) --
 _EMPHASIS = re.compile(
-    r"\*\*\*(?P<both>[^*\s](?:.*?[^*\s])?)\*\*\*"
-    r"|\*\*(?P<bold>[^*\s](?:.*?[^*\s])?)\*\*"
-    r"|\*(?P<italic>[^*\s](?:.*?[^*\s])?)\*"
+    r"\*\*\*(?P<both>[^*\s](?:[^*]*[^*\s])?)\*\*\*"
+    r"|\*\*(?P<bold>[^*\s](?:[^*]*[^*\s])?)\*\*"
+    r"|\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*"
 )
 
 

@@ -23,7 +23,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from jeugddocs.calc.formulas import FUNCTIONS, FormulaError
 from jeugddocs.format import FILTERS, FormatInputError
 
-REFERENCE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+# -- no braces inside a reference: this keeps matching linear, and a stray "{{" is then
+#    reported by the check for loose template syntax --
+REFERENCE = re.compile(r"\{\{[^{}]*\}\}")
 #: A name under ``bedragen``: usable in a reference and in a formula.
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 #: A footnote marker in prose: ``[^1]`` or ``[^bron]``; its text is under ``voetnoten``.

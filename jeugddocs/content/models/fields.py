@@ -21,8 +21,10 @@ from jeugddocs.calc import formulas
 from jeugddocs.content import references
 from jeugddocs.content.models.base import custom_error
 
+# -- matched against the stripped value; no two quantifiers can take the same characters,
+#    so a long text cannot make it backtrack --
 _AMOUNT_AS_TEXT = re.compile(
-    r"^\s*(?:€|eur|euro)?\s*[-+]?[\d.,\s]+\s*(?:mln|miljoen|mld|miljard)?\.?\s*$", re.IGNORECASE
+    r"(?:€|eur|euro)?\s*[-+]?\d[\d.,]*(?:\s?(?:mln|miljoen|mld|miljard)\.?)?", re.IGNORECASE
 )
 
 
@@ -51,7 +53,7 @@ def _to_amount(value: Any) -> Decimal:
     elif isinstance(value, float):
         amount = Decimal(repr(value))
     elif isinstance(value, str):
-        if _AMOUNT_AS_TEXT.match(value):
+        if _AMOUNT_AS_TEXT.fullmatch(value.strip()):
             raise custom_error(f"het bedrag '{value}' staat er als tekst; {_amount_hint(value)}")
         raise custom_error(
             f"verwacht een bedrag (een getal), maar hier staat de tekst '{value}'; "
