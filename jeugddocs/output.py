@@ -43,15 +43,20 @@ def write_atomic(target: Path, data: bytes) -> None:
             f"{target}: de map {target.parent} kan niet worden gemaakt ({exc.strerror}); "
             "kies een andere uitvoermap"
         ) from None
-    lock = _word_lock_file(target)
+    try:
+        lock = _word_lock_file(target)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"{target}: kan niet schrijven ({exc.strerror})") from None
     if lock is not None:
+        with contextlib.suppress(OSError):
+            Path(temp_name).unlink()
         raise OutputError(
             f"{target}: het bestand is geopend in Word ({lock.name} bestaat); sluit het en "
             "probeer opnieuw"
         )
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:

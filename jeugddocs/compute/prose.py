@@ -72,12 +72,16 @@ def parse_inline(text: str) -> Inline:
     #    is the author's and stays --
     text = _WHITE_SPACE.sub(" ", text).strip(" ")
     runs: list[Run] = []
-    pos = 0
-    for match in FOOTNOTE.finditer(text):
-        runs += _emphasis_runs(text[pos : match.start()])
-        runs.append(Run("", voetnoot=match.group(1)))
-        pos = match.end()
-    runs += _emphasis_runs(text[pos:])
+    # -- emphasis first, then footnote markers inside each run: "**vet[^1]**" stays bold --
+    for run in _emphasis_runs(text):
+        pos = 0
+        for match in FOOTNOTE.finditer(run.text):
+            if match.start() > pos:
+                runs.append(Run(run.text[pos : match.start()], run.bold, run.italic))
+            runs.append(Run("", voetnoot=match.group(1)))
+            pos = match.end()
+        if pos < len(run.text):
+            runs.append(Run(run.text[pos:], run.bold, run.italic))
     return tuple(runs)
 
 

@@ -161,7 +161,7 @@ def find_number_issues(text: str) -> list[ReferenceIssue]:
 def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
     try:
         body = ENVIRONMENT.parse(fragment).body
-    except TemplateSyntaxError:
+    except (TemplateSyntaxError, SyntaxError, RecursionError):
         return f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als {_EXAMPLE}"
     expression = body[0].nodes[0] if body and isinstance(body[0], nodes.Output) else None
     if expression is None or not isinstance(expression, nodes.Filter):
@@ -187,6 +187,8 @@ def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
         return None  # -- a value with its own problem, reported at its own line --
     try:
         ENVIRONMENT.from_string(fragment).render(amounts)
+    except (TemplateSyntaxError, SyntaxError, RecursionError):
+        return f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als {_EXAMPLE}"
     except FormatInputError as exc:
         return f"'{fragment}' kan niet worden opgemaakt: {exc}"
     except FormulaError as exc:
@@ -205,7 +207,7 @@ def names_in_reference(fragment: str) -> set[str]:
     """Return the names of amounts a reference uses (empty when it does not parse)."""
     try:
         body = ENVIRONMENT.parse(fragment).body
-    except TemplateSyntaxError:
+    except (TemplateSyntaxError, SyntaxError, RecursionError):
         return set()
     expression = body[0].nodes[0] if body and isinstance(body[0], nodes.Output) else None
     if expression is None:

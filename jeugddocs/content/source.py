@@ -161,6 +161,9 @@ class Source:
         """
         position = self.value_position(path)
         raw = self.text[position.start : position.end]
+        # -- a block scalar's first line is its header ("|  # opmerking"), not its text --
+        skip = raw.index("\n") + 1 if raw[:1] in ("|", ">") and "\n" in raw else 0
+        raw = " " * skip + raw[skip:]
         index = -1
         for _ in range(occurrence + 1):
             index = raw.find(fragment, index + 1)

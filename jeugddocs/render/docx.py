@@ -45,7 +45,8 @@ REQUIRED_STYLES = (
     *(f"toc {level}" for level in range(1, MAX_DEPTH + 1)),
 )
 
-_LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
+# -- a whole tag left in the output; a lone "}}" can be content ("Foo }}") --
+_LEFTOVER_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
 class WordTemplate:
@@ -84,10 +85,32 @@ class WordTemplate:
         """Render ``view`` into a complete .docx, returned as bytes."""
         template = DocxTemplate(io.BytesIO(self._blob))
         session = RenderSession(template, self.name)
-        context = build_context(session, view)
+        try:
+            context = build_context(session, view)
+        except NotImplementedError:
+            # -- python-docx: the template has no numbering part for numbered lists --
+            raise TemplateError(
+                [
+                    Problem(
+                        self.name,
+                        1,
+                        1,
+                        "het sjabloon kan geen genummerde lijsten maken (het "
+                        "mist de nummering); maak het opnieuw met scripts/build_templates.py",
+                    )
+                ]
+            ) from None
         try:
             template.render(context, template_environment(), autoescape=True)
-        except (JinjaTemplateError, SecurityError, FormatInputError, TypeError) as exc:
+        except (
+            JinjaTemplateError,
+            SecurityError,
+            FormatInputError,
+            TypeError,
+            ArithmeticError,
+            ValueError,
+            LookupError,
+        ) as exc:
             # -- a filter used wrongly in the template ({{ datum | euro }}) is the editor's
             #    to fix, so it is reported at its paragraph like any other template error --
             raise TemplateError([self._render_problem(exc)]) from None

@@ -12,6 +12,7 @@ from jeugddocs.calc.totals import column_totals, row_totals
 from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import BedragInTabel, BedragOfNaam, Label, Proza, Regel, Tekst
 from jeugddocs.format import euro
+from jeugddocs.format.numbers import round_half_up
 
 
 class Onderbouwing(Model):
@@ -94,7 +95,8 @@ class Tabel(Model):
                     zip(self.verwacht_totaal, self.totalen(), strict=True)
                 ):
                     stated = amounts.get(written) if isinstance(written, str) else written
-                    if stated is None or stated == computed:
+                    # -- compared in cents: a third of a budget, three times, is the budget --
+                    if stated is None or round_half_up(stated, 2) == round_half_up(computed, 2):
                         continue
                     shown = (
                         f"'{written}' ({euro(stated)})"
