@@ -15,6 +15,7 @@ from docx.shared import Cm
 
 from jeugddocs import api
 from jeugddocs.cli import cli
+from jeugddocs.compute.prose import parse_inline
 from jeugddocs.content.load import check_content, parse_content
 from jeugddocs.errors import ContentError, TemplateError
 from jeugddocs.render.templates import TemplateSet, default_template_dir
@@ -209,3 +210,62 @@ def test_long_pathological_text_is_handled_without_backtracking(
             parse_content(content)
         except ContentError as exc:
             assert exc.problems
+
+
+def test_a_reference_python_cannot_compile_is_a_located_problem(minimal_yaml: str) -> None:
+    text = minimal_yaml.replace(
+        "{{ extra | euro }}", "{{ extra | euro(centen=True, centen=False) }}"
+    )
+
+    with pytest.raises(ContentError) as excinfo:
+        parse_content(text)
+
+    assert [(p.line, p.column) for p in excinfo.value.problems] == [(8, 18)]
+
+
+def test_emphasis_keeps_a_footnote_inside_it() -> None:
+    runs = parse_inline("**vet[^1]** en *schuin*")
+
+    assert [(r.text, r.bold, r.italic, r.voetnoot) for r in runs] == [
+        ("vet", True, False, None),
+        ("", False, False, "1"),
+        (" en ", False, False, None),
+        ("schuin", False, True, None),
+    ]
+
+
+def test_thirds_of_a_budget_add_up_to_the_budget() -> None:
+    text = starter_text("memo").replace("tekort: 845000", "tekort: 100000\n  derde: =tekort / 3")
+    text = text.replace(
+        "        - omschrijving: Regionaal ingekocht aanbod\n          bedragen: [845000]",
+        "".join(
+            f"        - omschrijving: Deel {i}\n          bedragen: [derde]\n" for i in (1, 2, 3)
+        ),
+    )
+
+    assert parse_content(text).soort == "memo"
+
+
+def test_a_comment_after_a_block_indicator_is_not_searched(write_yaml: Callable[..., Path]) -> None:
+    text = (
+        starter_text("memo")
+        .replace(
+            "inleiding: |\n  Het tekort", "inleiding: |  # oud: {{ tekot | euro }}\n  Het tekort"
+        )
+        .replace(
+            "Het tekort op jeugdhulp bedraagt {{ tekort | euro }}",
+            "Het tekort is {{ tekot | euro }}",
+        )
+    )
+
+    with pytest.raises(ContentError) as excinfo:
+        parse_content(text)
+
+    line = text.splitlines().index("  Het tekort is {{ tekot | euro }}[^1].") + 1
+    assert [(p.line, p.column) for p in excinfo.value.problems] == [(line, 17)]
+
+
+def test_lone_braces_are_content(minimal_yaml: str) -> None:
+    text = minimal_yaml.replace("gemeente: Hilversum", 'gemeente: "Foo }}"')
+
+    assert "[koptekst] Gemeente Foo }}" in extract(api.render(parse_content(text))[0].data)
