@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as open_docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
@@ -70,6 +71,16 @@ class WordTemplate:
                 ]
             ) from None
         problems = self._missing_styles(document)
+        if not any(rel.reltype == RT.NUMBERING for rel in document.part.rels.values()):
+            problems.append(
+                Problem(
+                    self.name,
+                    1,
+                    1,
+                    "het sjabloon kan geen genummerde lijsten maken (het mist de nummering); "
+                    "maak het opnieuw met scripts/build_templates.py",
+                )
+            )
         problems += self._syntax_problems()
         if problems:
             raise TemplateError(problems)
@@ -85,21 +96,7 @@ class WordTemplate:
         """Render ``view`` into a complete .docx, returned as bytes."""
         template = DocxTemplate(io.BytesIO(self._blob))
         session = RenderSession(template, self.name)
-        try:
-            context = build_context(session, view)
-        except NotImplementedError:
-            # -- python-docx: the template has no numbering part for numbered lists --
-            raise TemplateError(
-                [
-                    Problem(
-                        self.name,
-                        1,
-                        1,
-                        "het sjabloon kan geen genummerde lijsten maken (het "
-                        "mist de nummering); maak het opnieuw met scripts/build_templates.py",
-                    )
-                ]
-            ) from None
+        context = build_context(session, view)
         try:
             template.render(context, template_environment(), autoescape=True)
         except (
