@@ -135,19 +135,14 @@ class RenderSession:
 
 
 def _footnote(number: int, runs: Inline, text_style: str, reference_style: str) -> etree._Element:
-    footnote = OxmlElement("w:footnote")
-    footnote.set(qn("w:id"), str(number))
+    footnote = OxmlElement("w:footnote", {qn("w:id"): str(number)})
     paragraph = OxmlElement("w:p")
     p_pr = OxmlElement("w:pPr")
-    p_style = OxmlElement("w:pStyle")
-    p_style.set(qn("w:val"), text_style)
-    p_pr.append(p_style)
+    p_pr.append(OxmlElement("w:pStyle", {qn("w:val"): text_style}))
     paragraph.append(p_pr)
     mark = OxmlElement("w:r")
     r_pr = OxmlElement("w:rPr")
-    r_style = OxmlElement("w:rStyle")
-    r_style.set(qn("w:val"), reference_style)
-    r_pr.append(r_style)
+    r_pr.append(OxmlElement("w:rStyle", {qn("w:val"): reference_style}))
     mark.append(r_pr)
     mark.append(OxmlElement("w:footnoteRef"))
     paragraph.append(mark)
