@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jeugddocs import api
-from jeugddocs.render.docx import WordTemplate
+from jeugddocs.render.compiled import WordTemplate
 from jeugddocs.render.templates import TemplateSet, default_template_dir
 
 SAMPLES = Path(__file__).resolve().parents[1] / "content" / "voorbeelden"

@@ -15,7 +15,7 @@ from jeugddocs.content.load import parse_content
 from jeugddocs.errors import OutputError, TemplateError
 from jeugddocs.output import write_atomic
 from jeugddocs.paths import UnsafePathError, safe_join
-from jeugddocs.render.docx import WordTemplate
+from jeugddocs.render.compiled import WordTemplate
 from jeugddocs.render.templates import TemplateSet, default_template_dir
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.paths import UnsafePathError, safe_join
-from jeugddocs.render.docx import WordTemplate
+from jeugddocs.render.compiled import WordTemplate
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 

@@ -29,10 +29,7 @@ CASES = {
 
 
 def _rendered(name: str) -> list[tuple[str, bytes]]:
-    if name == "minimaal":
-        document = parse_content(MINIMAL)
-    else:
-        document = api.check(CASES[name]).document
+    document = parse_content(MINIMAL) if name == "minimaal" else api.check(CASES[name]).document
     return [(f"{name}{item.suffix}", item.data) for item in api.render(document)]
 
 

@@ -1,0 +1,118 @@
+"""Tables of amounts as real Word tables, built from typed rows.
+
+Why in code and not with loop tags in a Word table: loops over merged cells and
+column widths break in docxtpl, and the total row must be computed, not typed.
+Column widths follow the template's page: the text width is read from its
+section properties when the template is loaded.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from jeugddocs.compute.view import TableView
+from jeugddocs.format.tables import AMOUNTS_SHARE, amount_cell, amount_widths_cm, unit_caption
+from jeugddocs.render.wordml import paragraph_xml, text_run, text_xml
+
+if TYPE_CHECKING:
+    from jeugddocs.render.writer import DocumentWriter
+
+#: The table style an editor can restyle in Word, the caption above a table and the note below.
+TABLE_STYLE = "Tabel bedragen"
+CAPTION_STYLE = "Tabeltitel"
+NOTE_STYLE = "Tabelnoot"
+
+_EMU_PER_TWIP = 635
+_EMU_PER_CM = 360_000
+_TABLE_PROPERTIES = (
+    '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="left"/>'
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
+_HEADER_ROW = "<w:trPr><w:tblHeader/></w:trPr>"
+_RULE_ABOVE = (
+    '<w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="auto"/></w:tcBorders>'
+)
+
+
+def write_table(out: DocumentWriter, table: TableView) -> str:
+    """The table's title, the table itself (header row, rows, total row) and any rounding note."""
+    xml = _caption(out, table)
+
+    def cells(values: tuple[Decimal, ...]) -> list[str]:
+        return [amount_cell(v, table.eenheid, table.voordeel_nadeel) for v in values]
+
+    header = [table.kop_omschrijving, *table.kolommen]
+    body = [[rij.omschrijving, *cells(rij.bedragen)] for rij in table.rijen]
+    total = [table.totaal, *cells(table.totalen)] if table.totaal else None
+    rows = [header, *body, *([total] if total else [])]
+    widths = _widths(out.layout.text_width, rows)
+
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    xml += (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{out.style(TABLE_STYLE)}"/>{_TABLE_PROPERTIES}'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    )
+    xml += _row(header, widths, bold=True, header=True)
+    xml += "".join(_row(texts, widths) for texts in body)
+    if total:
+        xml += _row(total, widths, bold=True, rule_above=True)
+    xml += "</w:tbl>"
+
+    gaps = [name for name, gap in zip(table.kolommen, table.afronding, strict=True) if gap]
+    if gaps:
+        columns = ", ".join(f"'{name}'" for name in gaps)
+        note = (
+            f"Door afronding is het totaal van {'kolom' if len(gaps) == 1 else 'de kolommen'} "
+            f"{columns} niet precies de som van de getoonde bedragen."
+        )
+        xml += paragraph_xml(text_run(note), out.style(NOTE_STYLE))
+    return xml
+
+
+def _caption(out: DocumentWriter, table: TableView) -> str:
+    caption = unit_caption(table.eenheid)
+    if not (table.titel or caption):
+        return ""
+    content = out.runs(table.titel or ())
+    if caption:
+        # -- the unit is part of the title line but not of its emphasis --
+        text = f" {caption}" if table.titel else caption
+        content += f'<w:r><w:rPr><w:b w:val="0"/></w:rPr>{text_xml(text)}</w:r>'
+    return paragraph_xml(content, out.style(CAPTION_STYLE))
+
+
+def _row(
+    texts: list[str],
+    widths: list[int],
+    bold: bool = False,
+    header: bool = False,
+    rule_above: bool = False,
+) -> str:
+    rule = _RULE_ABOVE if rule_above else ""
+    xml = "<w:tr>" + (_HEADER_ROW if header else "")
+    for index, (text, width) in enumerate(zip(texts, widths, strict=True)):
+        # -- an amount is never broken over two lines ("€ 3.800." / "000.000") --
+        no_wrap = "<w:noWrap/>" if index else ""
+        alignment = "right" if index else "left"
+        xml += (
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{rule}{no_wrap}</w:tcPr>'
+            f"{paragraph_xml(text_run(text, bold), alignment=alignment)}</w:tc>"
+        )
+    return xml + "</w:tr>"
+
+
+def _widths(text_width: int, rows: list[list[str]]) -> list[int]:
+    """Column widths in twips: amount columns as wide as their longest text, the rest first."""
+    width = text_width * _EMU_PER_TWIP
+    columns = [[row[i] for row in rows] for i in range(1, len(rows[0]))]
+    needed = [int(cm * _EMU_PER_CM) for cm in amount_widths_cm(columns)]
+    room = int(width * AMOUNTS_SHARE)
+    if sum(needed) > room:
+        # -- too wide for the page (the checks warn the author): shrink in proportion --
+        total = sum(needed)
+        needed = [n * room // total for n in needed]
+    amounts = [round(emu / _EMU_PER_TWIP) for emu in needed]
+    # -- the description column takes what is left, so the columns fill the text width exactly --
+    return [text_width - sum(amounts), *amounts]

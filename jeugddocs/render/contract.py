@@ -1,0 +1,216 @@
+"""What a Word template offers and needs, read when it is compiled (never per document).
+
+The template's parts are found through its relationships, not assumed by name;
+the body, headers, footers and footnotes become Jinja sources after docxtpl's own
+clean-up of tags, one Word paragraph per line; and the contract is checked: the
+styles the writers use, list numbering, and the page the text is set on. Every
+problem is collected, so an editor sees them all at once.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jeugddocs.content.models.parts import MAX_DEPTH
+from jeugddocs.errors import Problem
+from jeugddocs.render.blocks.prose import BULLET_STYLE, NUMBER_STYLE
+from jeugddocs.render.blocks.table import CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE
+from jeugddocs.render.package import Part
+from jeugddocs.render.properties import CoreProperties
+from jeugddocs.render.writer import FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE
+
+#: Styles the writers create content in; a template without them cannot be used.
+REQUIRED_STYLES = (
+    BULLET_STYLE,
+    NUMBER_STYLE,
+    CAPTION_STYLE,
+    NOTE_STYLE,
+    TABLE_STYLE,
+    FOOTNOTE_TEXT_STYLE,
+    FOOTNOTE_REFERENCE_STYLE,
+    *(f"Heading {level}" for level in range(1, MAX_DEPTH + 1)),
+    *(f"toc {level}" for level in range(1, MAX_DEPTH + 1)),
+)
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_PACKAGE_CORE = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+# -- docxtpl tags that change a table's columns, which it repairs after rendering --
+_TABLE_TAGS = re.compile(r"\{%\s*(?:tc|hm|vm|colspan|cellbg)\b")
+_ROW_TAGS = re.compile(r"\{%\s*tr\b")
+
+
+@dataclass
+class Contract:
+    """A template's parts and layout, and every problem found in them."""
+
+    sources: dict[str, str] = field(default_factory=dict)
+    body_part: str = "word/document.xml"
+    body_frame: tuple[str, str] = ("", "")
+    footnotes_part: str | None = None
+    numbering_part: str = ""
+    core_part: str | None = None
+    core: CoreProperties = field(default_factory=lambda: CoreProperties(()))
+    style_ids: dict[str, str] = field(default_factory=dict)
+    list_numbering: int | None = None
+    last_num_id: int = 0
+    text_width: int = 0
+    table_tags: bool = False
+    row_tags: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _q(name: str) -> str:
+    return f"{{{_W}}}{name}"
+
+
+def read_contract(blob: bytes, parts: list[Part], name: str) -> Contract:
+    """Read template ``name`` (its bytes and parts) into a :class:`Contract`."""
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    contents = {part.name: part for part in parts}
+    contract = Contract()
+
+    def problem(message: str) -> None:
+        contract.problems.append(Problem(name, 1, 1, message))
+
+    def xml(part: str) -> Any:
+        return etree.fromstring(contents[part].content())
+
+    package_rels = _relationships(contents, xml, "")
+    body_part = package_rels.get(_OFFICE + "officeDocument", [None])[0]
+    if body_part is None or body_part not in contents:
+        problem("het sjabloon is geen Word-document (het hoofddeel ontbreekt)")
+        return contract
+    contract.body_part = body_part
+    contract.core_part = package_rels.get(_PACKAGE_CORE, [None])[0]
+    if contract.core_part in contents:
+        contract.core = CoreProperties.parse(contents[contract.core_part].content())
+    else:
+        contract.core_part = None
+    rels = _relationships(contents, xml, body_part)
+    patcher = DocxTemplate(io.BytesIO(blob))
+
+    # -- styles: the writers refer to them by id, editors know them by name --
+    styles_part = rels.get(_OFFICE + "styles", [None])[0]
+    styles = xml(styles_part) if styles_part in contents else None
+    numbered_style_num: str | None = None
+    if styles is not None:
+        for style in styles.iter(_q("style")):
+            style_name = style.find(_q("name"))
+            if style_name is None:
+                continue
+            lowered = (style_name.get(_q("val")) or "").lower()
+            contract.style_ids.setdefault(lowered, style.get(_q("styleId")) or "")
+            if lowered == NUMBER_STYLE.lower():
+                num = style.find(f"{_q('pPr')}/{_q('numPr')}/{_q('numId')}")
+                numbered_style_num = num.get(_q("val")) if num is not None else None
+    for required in REQUIRED_STYLES:
+        if required.lower() not in contract.style_ids:
+            problem(
+                f"het sjabloon mist de stijl '{required}'; voeg die stijl in Word toe "
+                "(Start > Stijlen) of herstel het sjabloon uit git"
+            )
+
+    # -- numbering: numbered lists restart through numbering instances of their own --
+    numbering_part = rels.get(_OFFICE + "numbering", [None])[0]
+    if numbering_part not in contents:
+        problem(
+            "het sjabloon kan geen genummerde lijsten maken (het mist de nummering); "
+            "maak het opnieuw met scripts/build_templates.py"
+        )
+    else:
+        assert numbering_part is not None
+        contract.numbering_part = numbering_part
+        numbering = xml(numbering_part)
+        num_ids = {}
+        for num in numbering.iter(_q("num")):
+            abstract = num.find(_q("abstractNumId"))
+            num_ids[num.get(_q("numId"))] = (
+                abstract.get(_q("val")) if abstract is not None else None
+            )
+        contract.last_num_id = max([0, *(int(n) for n in num_ids if n and n.isdigit())])
+        abstract_id = num_ids.get(numbered_style_num) if numbered_style_num else None
+        contract.list_numbering = int(abstract_id) if abstract_id else None
+
+    # -- the body: templated between the document's own opening and closing tags --
+    document = etree.tostring(xml(body_part), encoding="unicode")
+    start, end = document.find("<w:body"), document.rfind("</w:body>")
+    if start < 0 or end < 0:
+        problem("het sjabloon heeft een onverwachte opbouw (geen <w:body>); sla het op in Word")
+        return contract
+    end += len("</w:body>")
+    declaration = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    contract.body_frame = (declaration + document[:start], document[end:])
+    body = document[start:end]
+    contract.table_tags = bool(_TABLE_TAGS.search(_text(body)))
+    contract.row_tags = bool(_ROW_TAGS.search(_text(body)))
+    contract.sources[body_part] = _lines(patcher.patch_xml(body))
+    contract.text_width = _text_width(xml(body_part), problem)
+
+    # -- headers and footers are templates too, as in docxtpl; so are footnotes --
+    for kind in ("header", "footer"):
+        for part in rels.get(_OFFICE + kind, []):
+            if part in contents:
+                source = etree.tostring(xml(part), encoding="unicode")
+                contract.sources[part] = _lines(patcher.patch_xml(source))
+    footnotes = rels.get(_OFFICE + "footnotes", [None])[0]
+    if footnotes in contents:
+        assert footnotes is not None
+        contract.footnotes_part = footnotes
+        source = contents[footnotes].content().decode("utf-8")
+        contract.sources[footnotes] = _lines(patcher.patch_xml(source))
+    return contract
+
+
+def _relationships(
+    contents: dict[str, Part], xml: Callable[[str], Any], source: str
+) -> dict[str, list[str]]:
+    """Return relationship type → target part names of part ``source`` ('' for the package)."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+    if rels_name not in contents:
+        return {}
+    rv: dict[str, list[str]] = {}
+    for rel in xml(rels_name):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        rv.setdefault(rel.get("Type") or "", []).append(posixpath.normpath(path))
+    return rv
+
+
+def _text_width(document: Any, problem: Callable[[str], None]) -> int:
+    """Return the width between the margins of the template's last section, in twips."""
+    size = document.find(f"{_q('body')}/{_q('sectPr')}/{_q('pgSz')}")
+    margins = document.find(f"{_q('body')}/{_q('sectPr')}/{_q('pgMar')}")
+    try:
+        width = int(size.get(_q("w")))
+        left = int(margins.get(_q("left")))
+        right = int(margins.get(_q("right")))
+    except (AttributeError, TypeError, ValueError):
+        problem(
+            "het sjabloon heeft geen paginaformaat of marges (Indeling > Pagina-instelling); "
+            "stel die in Word in en sla het sjabloon opnieuw op"
+        )
+        return 0
+    return width - left - right
+
+
+def _text(xml: str) -> str:
+    return re.sub(r"<[^>]+>", "", xml)
+
+
+def _lines(xml: str) -> str:
+    """Put each Word paragraph on a line of its own, so a Jinja line is a paragraph."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)

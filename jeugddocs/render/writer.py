@@ -1,0 +1,140 @@
+"""Writing one document: the computed view turned into Word XML for the template.
+
+A :class:`DocumentWriter` lives for one document. It knows what the template
+offers (:class:`Layout`: style ids, the numbered-list definition, the text width)
+and collects what must be added to other parts of the file while the body is
+written: footnotes (placed here, numbered in reading order once the template has
+put every field in its place) and list numbering that restarts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from jeugddocs.compute.prose import Inline, ListBlock, Paragraph, Run
+from jeugddocs.compute.view import Sections, TableOfContents, TableView
+from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.render import blocks
+from jeugddocs.render.wordml import escape, run_properties, run_xml
+
+FOOTNOTE_TEXT_STYLE = "footnote text"
+FOOTNOTE_REFERENCE_STYLE = "footnote reference"
+# -- a footnote reference's id until the template has placed every field: not a number, so
+#    it can never be mistaken for one of the template's own footnotes --
+FOOTNOTE_PLACEHOLDER = "jd-voetnoot-"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a template offers the writers, read once when the template is loaded."""
+
+    template_name: str
+    #: Style name in lower case → style id, for every style in the template.
+    style_ids: dict[str, str]
+    #: The abstract numbering of the numbered-list style, if it numbers at all.
+    list_numbering: int | None
+    #: Highest numId the template uses; restarted lists get the ones after it.
+    last_num_id: int
+    #: Width between the page margins, in twentieths of a point (twips).
+    text_width: int
+
+
+BlockWriter = Callable[["DocumentWriter", Any], str]
+
+
+@dataclass
+class DocumentWriter:
+    """Turns view values into XML for one document, collecting footnotes and numbering."""
+
+    layout: Layout
+    #: Footnote texts by key, from the view.
+    voetnoten: dict[str, Inline] = field(default_factory=dict)
+    #: Keys of placed footnote references, by placeholder number.
+    placed_footnotes: list[str] = field(default_factory=list)
+    #: (numId, start) of every list that restarts its numbering.
+    restarted_lists: list[tuple[int, int]] = field(default_factory=list)
+
+    def context(self, view: dict[str, Any]) -> dict[str, Any]:
+        """Return the template context for ``view``: blocks and runs as ready Word XML."""
+        self.voetnoten = view.get("voetnoten") or {}
+        return {key: self._value(value) for key, value in view.items() if key != "voetnoten"}
+
+    def _value(self, value: Any) -> Any:
+        if type(value) in WRITERS:
+            return Markup(self.block(value))
+        if isinstance(value, tuple) and value and isinstance(value[0], Run):
+            return Markup(self.runs(value))
+        if isinstance(value, tuple) and value and type(value[0]) in WRITERS:
+            return Markup(self.blocks(value))
+        if isinstance(value, dict):
+            return {key: self._value(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._value(item) for item in value]
+        return value
+
+    def block(self, value: Any) -> str:
+        """Return the XML of one block, by the writer registered for its type."""
+        return WRITERS[type(value)](self, value)
+
+    def blocks(self, values: tuple[Any, ...]) -> str:
+        return "".join(self.block(value) for value in values)
+
+    def runs(self, runs: Inline) -> str:
+        """Return the XML of inline runs, footnote marks included."""
+        return "".join(
+            run_xml(
+                run,
+                self.footnote_reference(run.voetnoot) if run.voetnoot is not None else "",
+            )
+            for run in runs
+        )
+
+    def style(self, name: str) -> str:
+        """Return the id of the style called ``name`` (case-insensitive), or fail clearly."""
+        try:
+            return self.layout.style_ids[name.lower()]
+        except KeyError:
+            raise TemplateError(
+                [
+                    Problem(
+                        self.layout.template_name,
+                        1,
+                        1,
+                        f"het sjabloon mist de stijl '{name}'; voeg die stijl in Word toe of "
+                        "herstel het sjabloon",
+                    )
+                ]
+            ) from None
+
+    def restarted_list(self, start: int) -> int | None:
+        """Return a new numId for a numbered list that starts at ``start``.
+
+        Why a numbering per list: Word continues a list style's numbering across
+        the whole document, so the second numbered list would otherwise start at 4.
+        """
+        if self.layout.list_numbering is None:
+            return None
+        num_id = self.layout.last_num_id + len(self.restarted_lists) + 1
+        self.restarted_lists.append((num_id, start))
+        return num_id
+
+    def footnote_reference(self, key: str) -> str:
+        """Place footnote ``key`` here: return its reference run, numbered later."""
+        placeholder = f"{FOOTNOTE_PLACEHOLDER}{len(self.placed_footnotes)}"
+        self.placed_footnotes.append(key)
+        style = run_properties(style_id=self.style(FOOTNOTE_REFERENCE_STYLE))
+        return f'<w:r>{style}<w:footnoteReference w:id="{escape(placeholder)}"/></w:r>'
+
+
+#: The writer of each kind of block in the view: the one place a new block type is added.
+WRITERS: dict[type, BlockWriter] = {
+    Paragraph: blocks.prose.write_paragraph,
+    ListBlock: blocks.prose.write_list,
+    TableView: blocks.table.write_table,
+    Sections: blocks.sections.write_sections,
+    TableOfContents: blocks.toc.write_toc,
+}
