@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,14 @@ settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # -- compiled templates are cached per test run, never in the user's own cache --
+    if "JEUGDDOCS_CACHE" not in os.environ:
+        os.environ["JEUGDDOCS_CACHE"] = tempfile.mkdtemp(prefix="jeugddocs-cache-")
+
+
 SAMPLES = ROOT / "content" / "voorbeelden"
 
 
