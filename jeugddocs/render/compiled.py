@@ -49,6 +49,9 @@ _RENDER_ERRORS = (
     ValueError,
     LookupError,
 )
+#: Largest part, and most parts, kept compressed for reuse by the next document.
+_REUSED_PART_SIZE = 16_384
+_REUSED_PARTS = 256
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 # -- a whole tag left in the output; a lone "}}" can be content ("Foo }}") --
 _LEFTOVER_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
@@ -116,6 +119,13 @@ class WordTemplate:
             for part, code in self.compiled.codes.items()
         }
         self._lines: dict[str, list[str]] = {}
+        # -- small parts rendered the same for many documents (a header with the same
+        #    municipality, footnotes without notes) are compressed once --
+        self._compressed: dict[tuple[str, bytes], Part] = {
+            (part.name, part.content()): part
+            for part in self.compiled.parts
+            if part.name in self._templates
+        }
 
     def variables(self) -> set[str]:
         """Return the top-level names this template asks for."""
@@ -156,10 +166,20 @@ class WordTemplate:
             changed[compiled.core_part] = compiled.core.render(describe(view))
         return write_package(
             [
-                Part.compress(part.name, changed[part.name]) if part.name in changed else part
+                self._compress(part.name, changed[part.name]) if part.name in changed else part
                 for part in compiled.parts
             ]
         )
+
+    def _compress(self, name: str, content: bytes) -> Part:
+        if len(content) > _REUSED_PART_SIZE:
+            return Part.compress(name, content)
+        known = self._compressed.get((name, content))
+        if known is None:
+            if len(self._compressed) >= _REUSED_PARTS:
+                self._compressed.clear()
+            known = self._compressed[name, content] = Part.compress(name, content)
+        return known
 
     def _render_part(self, part: str, context: dict[str, Any]) -> str:
         try:

@@ -43,7 +43,7 @@ def text_xml(text: str) -> str:
     >>> text_xml(" spatie")
     '<w:t xml:space="preserve"> spatie</w:t>'
     """
-    if not _BREAKS.search(text):
+    if "\t" not in text and "\n" not in text:
         return _t(text) if text else ""
     pieces = []
     for piece in _BREAKS.split(text):
