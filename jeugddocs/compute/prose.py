@@ -70,7 +70,9 @@ def parse_inline(text: str) -> Inline:
     """Split one line of text into runs by ``**bold**``, ``*italic*`` and ``[^n]`` markers."""
     # -- fold only ordinary white space: a no-break space (€ 845.000, artikel 2 lid 3)
     #    is the author's and stays --
-    text = _WHITE_SPACE.sub(" ", text).strip(" ")
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = _WHITE_SPACE.sub(" ", text)
+    text = text.strip(" ")
     runs: list[Run] = []
     # -- emphasis first, then footnote markers inside each run: "**vet[^1]**" stays bold --
     for run in _emphasis_runs(text):
