@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -228,3 +231,31 @@ def test_a_template_without_page_size_is_reported(templates: Path) -> None:
 
     with pytest.raises(TemplateError, match="geen paginaformaat of marges"):
         WordTemplate(path)
+
+
+def test_rendering_with_a_compiled_template_needs_no_docx_library(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from jeugddocs import api\n"
+        "from jeugddocs.content.load import parse_content\n"
+        "from tests.conftest import MINIMAL\n"
+        "api.render(parse_content(MINIMAL))\n"
+        "print(sorted(m for m in ('docx', 'docxtpl', 'docxcompose', 'lxml') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "JEUGDDOCS_CACHE": str(tmp_path)}
+    root = Path(__file__).resolve().parents[2]
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    first, second = run(), run()
+
+    assert first != "[]"  # -- compiling the template uses docxtpl's clean-up --
+    assert second == "[]"  # -- rendering from the cached compilation uses none of them --
