@@ -129,7 +129,10 @@ def test_whole_euros_are_the_half_up_rounding(value: Decimal) -> None:
 @given(st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False))
 def test_procent_is_dutch_and_rounded_half_up(value: Decimal) -> None:
     text = procent(value)
-    assert text.endswith("%") and " " not in text and "." not in text.replace(".", "", 0)[:0]
+    assert text.endswith("%")
+    assert " " not in text and "\xa0" not in text
+    # -- one decimal after a comma; a dot only as a thousands separator (1.000,0%) --
+    assert re.fullmatch(r"\d{1,3}(?:\.\d{3})*(?:,\d)?%", text), text
     number = Decimal(text[:-1].replace(".", "").replace(",", "."))
     assert number == value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -118,10 +120,9 @@ def test_collegevoorstel_shows_beslispunten_as_voorstel_and_the_steller() -> Non
 
 
 @pytest.mark.parametrize("soort", sorted(SOORTEN))
-def test_every_kind_renders_schema_valid(soort: str, tmp_path: object) -> None:
-    openxml_audit = pytest.importorskip("openxml_audit")
+def test_every_kind_renders_schema_valid(soort: str, tmp_path: Path, openxml_audit: Any) -> None:
     for item in api.render(parse_content(starter_text(soort))):
-        path = tmp_path / f"{soort}{item.suffix}.docx"  # type: ignore[operator]
+        path = tmp_path / f"{soort}{item.suffix}.docx"
         path.write_bytes(item.data)
 
         result = openxml_audit.OpenXmlValidator().validate(str(path))

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -115,12 +116,9 @@ def test_xml_special_characters_in_content_stay_text(minimal_yaml: str) -> None:
     assert "A & B <c> \"d\" 'e'" in "\n".join(extract(data))
 
 
-openxml_audit = pytest.importorskip("openxml_audit")
-
-
 @pytest.mark.parametrize("name", OUTPUT_NAMES)
 def test_output_is_schema_valid_ooxml(
-    name: str, rendered: dict[str, bytes], tmp_path: Path
+    name: str, rendered: dict[str, bytes], tmp_path: Path, openxml_audit: Any
 ) -> None:
     path = tmp_path / f"{name}.docx"
     path.write_bytes(rendered[name])
