@@ -41,7 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
+from yaml.scanner import Scanner, ScannerError
 
 from jeugddocs.errors import Problem, Severity
 
@@ -528,6 +528,14 @@ def _compose_python(text: str) -> Node | None:
     try:
         node: Node | None = loader.get_single_node()
         return node
+    except ValueError as exc:
+        # -- PyYAML's scanner passes an escape beyond U+10FFFF ("\U00110000") to chr() --
+        raise ScannerError(
+            "while scanning a double-quoted scalar",
+            None,
+            "found unknown escape character (beyond U+10FFFF)",
+            loader.get_mark(),
+        ) from exc
     finally:
         loader.dispose()
 
