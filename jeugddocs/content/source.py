@@ -84,12 +84,10 @@ _StrictResolver.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 # -- no leading "+": "+31 20 123 4567" is a phone number, and str() of an int would drop it --
-_StrictResolver.add_implicit_resolver(
-    _INT, re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
-)
-_StrictResolver.add_implicit_resolver(
-    _FLOAT, re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-0123456789")
-)
+_INTEGER = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
+_StrictResolver.add_implicit_resolver(_INT, _INTEGER, list("-0123456789"))
+_StrictResolver.add_implicit_resolver(_FLOAT, _DECIMAL, list("-0123456789"))
 _StrictResolver.add_implicit_resolver(
     _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
@@ -331,12 +329,13 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR:
             return self._text(node, text)
-        if tag == _INT:
+        # -- "!!int 0042" or "!!float .inf" (explicit tags) fall through to a problem below --
+        if tag == _INT and _INTEGER.match(text):
             if len(text) > _MAX_DIGITS:
                 self._add(node, f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?")
                 return _INVALID
             return int(text)
-        if tag == _FLOAT:
+        if tag == _FLOAT and _DECIMAL.match(text):
             return Decimal(text)
         if tag == _BOOL:
             return text.lower() == "true"

@@ -15,6 +15,7 @@ from jeugddocs.content.source import (
     PARSER_VARIABLE,
     Position,
     YamlParser,
+    is_reported,
     load_text_bytes,
 )
 from tests.conftest import SAMPLES
@@ -87,6 +88,18 @@ def test_python_tags_are_refused() -> None:
         "x.yaml:1:4: de YAML-tag !!python/object/apply:os.system is niet toegestaan" in problems[0]
     )
     assert data == {"a": data["a"]}  # type: ignore[index]
+
+
+@pytest.mark.parametrize("tagged", ["!!int 0042", "!!int abc", "!!float .inf", "!!float '1e3'"])
+def test_a_number_tag_on_other_text_is_refused(tagged: str) -> None:
+    data, problems = load(f"a: {tagged}\n")
+
+    tag = tagged.split()[0]
+    assert problems == [
+        f"x.yaml:1:4: de YAML-tag {tag} is niet toegestaan; content is alleen tekst, getallen, "
+        "datums, lijsten en velden. Verwijder de tag"
+    ]
+    assert is_reported(data["a"])  # type: ignore[index]
 
 
 def test_tab_indentation_is_explained_in_dutch() -> None:
