@@ -114,12 +114,10 @@ class _Unsure(Exception):
 
 
 #: Characters libyaml treats differently (tabs as white space, a BOM at any line start, its
-#: own column for a BOM, other line breaks), characters both parsers refuse (where libyaml
-#: names a byte offset), and a block scalar header followed by '#' without a space (libyaml
-#: reads it as a comment, PyYAML refuses it). A text with any of these goes to PyYAML.
-_LIBYAML_UNSURE_TEXT = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    "\U00010000-\U0010ffff]|[|>][-+0-9]*#"
+#: own column for a BOM, other line breaks), and characters both parsers refuse (where
+#: libyaml names a byte offset). A text with any of these goes to PyYAML.
+_LIBYAML_UNSURE_CHARACTER = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 #: Deeper than this, PyYAML's recursion decides whether the file is too deep.
 _LIBYAML_MAX_DEPTH = 100
@@ -517,9 +515,26 @@ def _compose(text: str, parser: YamlParser) -> Node | None:
 
 def _compose_libyaml(text: str) -> Node | None:
     """Compose with libyaml; raise :class:`_Unsure` where PyYAML might read otherwise."""
-    if _LIBYAML_UNSURE_TEXT.search(text):
+    if _LIBYAML_UNSURE_CHARACTER.search(text) or _comment_right_after_header(text):
         raise _Unsure
     return _LibyamlComposer(text).get_single_node()
+
+
+def _comment_right_after_header(text: str) -> bool:
+    """Return True if a '#' follows a block scalar header without a space ("|#", ">-#").
+
+    libyaml reads that '#' as a comment, PyYAML refuses it. Looking only at each '#' is
+    many times faster than a regular expression over the whole text.
+    """
+    index = text.find("#")
+    while index >= 0:
+        start = index
+        while start > 0 and text[start - 1] in "-+0123456789":
+            start -= 1
+        if start > 0 and text[start - 1] in "|>":
+            return True
+        index = text.find("#", index + 1)
+    return False
 
 
 def _compose_python(text: str) -> Node | None:
