@@ -505,6 +505,11 @@ def _chosen_parser() -> YamlParser:
 
 
 def _compose(text: str, parser: YamlParser) -> Node | None:
+    """Compose with libyaml when asked and present, and with PyYAML whenever it is unsure.
+
+    Any error on the libyaml side also goes to PyYAML: errors are rare, only valid files
+    need the speed, and PyYAML's findings are what the Dutch messages are written for.
+    """
     if parser == "libyaml" and yaml.__with_libyaml__:
         try:
             return _compose_libyaml(text)
