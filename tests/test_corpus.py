@@ -2,7 +2,8 @@
 
 Every ``tests/corpus/NN-naam.yaml`` has a ``.verwacht`` file with the problems it must
 produce, one ``line:column: message`` per line. To add a case, write the YAML, run
-``jeugddocs validate`` on it, check every message by hand, and save them.
+``jeugddocs validate`` on it, check every message by hand, and save them. Each case runs
+with both YAML parsers (libyaml's and PyYAML's own), which must give the same messages.
 """
 
 from __future__ import annotations
@@ -10,22 +11,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from jeugddocs.cli import cli
+from jeugddocs.content.source import PARSER_VARIABLE
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*.yaml"))
+NO_LIBYAML = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+PARSERS = [pytest.param("libyaml", marks=NO_LIBYAML), "python"]
 
 
 def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 50
 
 
+@pytest.mark.parametrize("parser", PARSERS)
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_broken_input_gives_its_messages_and_renders_nothing(
-    case: Path, runner: CliRunner, tmp_path: Path
+    case: Path, parser: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(PARSER_VARIABLE, parser)
     expected = case.with_suffix(".verwacht").read_text(encoding="utf-8").splitlines()
     out = tmp_path / "uit"
     out.mkdir()

@@ -10,6 +10,7 @@ import string
 from decimal import Decimal
 from typing import Any
 
+import pytest
 import yaml
 from docx import Document
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from jeugddocs import api
 from jeugddocs.content.load import parse_content
+from jeugddocs.content.source import YamlParser, load_text_bytes
 from jeugddocs.errors import ContentError
 from tests.conftest import MINIMAL
 
@@ -173,3 +175,45 @@ def test_amounts_and_dates_survive_the_round_trip(amount: Decimal, day: datetime
 
     assert document.waarden["extra"] == amount
     assert document.datum == day
+
+
+def read_with(parser: YamlParser, raw: bytes) -> tuple[object, ...]:
+    source, problems = load_text_bytes(raw, "x.yaml", parser)
+    return source.data, source.values, source.keys, [str(p) for p in problems]
+
+
+dumped = st.builds(
+    lambda data, flow, style, width, unicode, start: yaml.safe_dump(
+        data,
+        default_flow_style=flow,
+        default_style=style,
+        width=width,
+        allow_unicode=unicode,
+        explicit_start=start,
+        sort_keys=False,
+    ),
+    documents,
+    st.sampled_from([False, True, None]),
+    st.sampled_from([None, "'", '"', "|", ">"]),
+    st.sampled_from([20, 80, 10_000]),
+    st.booleans(),
+    st.booleans(),
+)
+#: Pieces of YAML, valid and broken, where libyaml and PyYAML might part ways.
+YAML_PIECES = [
+    *("a", "b", "é", "😀", "1", "1.5", "2021-02-30", "~", "true", "<<", "x y"),
+    *(":", ": ", " ", "  ", "\n", "\n  ", "- ", "-", "? ", "?", ",", ", "),
+    *("[", "]", "{", "}", "'", '"', "''", "|", ">", "|-", ">+", "|2", "#", " # x"),
+    *("&x ", "*x", "! ", "!!str ", "!x ", "---", "--- ", "...", "%YAML 1.1\n"),
+    *("\\", "\\t", "\\x41", "\\U00110000", "\t", "\ufeff", "\x07", "\u00a0", "@", "`"),
+]
+yaml_soup = st.lists(st.sampled_from(YAML_PIECES), max_size=30).map("".join)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@settings(deadline=None)
+@given(st.one_of(dumped, yaml_soup))
+def test_both_yaml_parsers_give_the_same_data_positions_and_problems(text: str) -> None:
+    raw = text.encode("utf-8")
+
+    assert read_with("libyaml", raw) == read_with("python", raw)

@@ -13,25 +13,35 @@ so only a small, explicit set of implicit types is recognised:
 
 Everything else is text. Duplicate keys, explicit tags and oversized input are
 reported as problems with their line and column.
+
+Two parsers read the YAML; both give the same nodes, positions and problems. By
+default libyaml's C parser is used when PyYAML was built with it (over ten times
+faster); PyYAML's pure-Python parser reads whatever libyaml would read differently,
+and every file libyaml refuses, so problems are always worded from PyYAML's
+findings. Set the environment variable ``JEUGDDOCS_YAML=python`` (or pass
+``parser="python"``) to use only the pure-Python parser, for instance to compare.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml.composer import Composer
+from yaml.error import Mark
+from yaml.events import AliasEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
+from yaml.scanner import Scanner, ScannerError
 
 from jeugddocs.errors import Problem, Severity
 
@@ -51,6 +61,11 @@ MAX_NODES = 200_000
 
 PathKey = tuple[str | int, ...]
 
+#: Which parser reads the YAML: libyaml's C parser when PyYAML has it, or PyYAML's own.
+YamlParser = Literal["libyaml", "python"]
+#: Environment variable that chooses the parser when a caller does not; "python" or "libyaml".
+PARSER_VARIABLE = "JEUGDDOCS_YAML"
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -69,12 +84,10 @@ _StrictResolver.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 # -- no leading "+": "+31 20 123 4567" is a phone number, and str() of an int would drop it --
-_StrictResolver.add_implicit_resolver(
-    _INT, re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
-)
-_StrictResolver.add_implicit_resolver(
-    _FLOAT, re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-0123456789")
-)
+_INTEGER = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
+_StrictResolver.add_implicit_resolver(_INT, _INTEGER, list("-0123456789"))
+_StrictResolver.add_implicit_resolver(_FLOAT, _DECIMAL, list("-0123456789"))
 _StrictResolver.add_implicit_resolver(
     _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
@@ -94,6 +107,83 @@ class _Composer(Reader, Scanner, Parser, Composer, _StrictResolver):
         Parser.__init__(self)
         Composer.__init__(self)
         _StrictResolver.__init__(self)
+
+
+class _Unsure(Exception):
+    """libyaml may read this text differently from PyYAML; let the pure-Python parser decide."""
+
+
+#: Characters libyaml treats differently (tabs as white space, a BOM at any line start, its
+#: own column for a BOM, other line breaks), and characters both parsers refuse (where
+#: libyaml names a byte offset). A text with any of these goes to PyYAML.
+_LIBYAML_UNSURE_CHARACTER = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+#: Deeper than this, PyYAML's recursion decides whether the file is too deep.
+_LIBYAML_MAX_DEPTH = 100
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _LibyamlComposer(Composer, CParser, _StrictResolver):
+        """PyYAML's own Composer and our resolver, over the events of libyaml's parser.
+
+        The events carry the same marks (libyaml counts characters, like PyYAML), and
+        composing in Python keeps anchors, aliases and their errors exactly PyYAML's. Where
+        the two parsers are known to differ, :class:`_Unsure` hands the text to PyYAML.
+        """
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            _StrictResolver.__init__(self)
+            self.depth = 0
+            # -- libyaml moves past a last line without "\n" to the next line; PyYAML stays --
+            self.last: Mark | None = None
+            if not text.endswith("\n"):
+                line, column = line_column(text, len(text))
+                self.last = Mark("<unicode string>", len(text), line - 1, column - 1, None, 0)
+
+        def compose_node(self, parent: Node | None, index: int) -> Node | None:
+            event = self.peek_event()
+            if isinstance(event, AliasEvent):
+                # -- the anchored node as it is, perhaps still being composed (&a [*a]) --
+                return super().compose_node(parent, index)
+            _refuse_unsure(event, parent)
+            self.depth += 1
+            if self.depth > _LIBYAML_MAX_DEPTH:
+                raise _Unsure
+            node = super().compose_node(parent, index)
+            self.depth -= 1
+            if node is not None and self.last is not None:
+                self._stay_on_last_line(node, self.last)
+            return node
+
+        def _stay_on_last_line(self, node: Node, last: Mark) -> None:
+            if node.start_mark.index == last.index:
+                node.start_mark = last
+            if node.end_mark.index == last.index:
+                node.end_mark = last
+
+
+def _refuse_unsure(event: Event | None, parent: Node | None) -> None:
+    """Raise :class:`_Unsure` for a node libyaml may read differently from PyYAML.
+
+    That is a node with an explicit tag (libyaml resolves a lone "!" on an empty value
+    differently), and, inside [ ] or { }, a plain scalar with a "?" (PyYAML ends the
+    scalar there) or an empty one (PyYAML marks it right after the ':' or '?', libyaml
+    at the next token).
+    """
+    if getattr(event, "tag", None) is not None:
+        raise _Unsure
+    if (
+        isinstance(event, ScalarEvent)
+        and event.style == ""
+        and (event.value == "" or "?" in event.value)
+        and isinstance(parent, MappingNode | SequenceNode)
+        and parent.flow_style
+    ):
+        raise _Unsure
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
@@ -237,12 +327,13 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR:
             return self._text(node, text)
-        if tag == _INT:
+        # -- "!!int 0042" or "!!float .inf" (explicit tags) fall through to a problem below --
+        if tag == _INT and _INTEGER.match(text):
             if len(text) > _MAX_DIGITS:
                 self._add(node, f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?")
                 return _INVALID
             return int(text)
-        if tag == _FLOAT:
+        if tag == _FLOAT and _DECIMAL.match(text):
             return Decimal(text)
         if tag == _BOOL:
             return text.lower() == "true"
@@ -311,12 +402,15 @@ def is_reported(value: object) -> bool:
     return value is _INVALID
 
 
-def load_source(path: Path, display_name: str | None = None) -> tuple[Source, list[Problem]]:
+def load_source(
+    path: Path, display_name: str | None = None, parser: YamlParser | None = None
+) -> tuple[Source, list[Problem]]:
     """Read the YAML file at ``path`` into a Source and the problems found while reading.
 
     The Source's data is usable (for validation) whenever the YAML could be parsed;
     values that were themselves problems are replaced by a marker that
-    :func:`is_reported` recognises.
+    :func:`is_reported` recognises. ``parser`` chooses the YAML parser (see the module
+    docstring); by default the environment variable ``JEUGDDOCS_YAML`` does.
     """
     name = display_name or str(path)
     try:
@@ -325,10 +419,12 @@ def load_source(path: Path, display_name: str | None = None) -> tuple[Source, li
         return Source(name, "", None), [
             Problem(name, 1, 1, f"het bestand kan niet worden gelezen ({exc.strerror})")
         ]
-    return load_text_bytes(raw, name)
+    return load_text_bytes(raw, name, parser)
 
 
-def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
+def load_text_bytes(
+    raw: bytes, name: str, parser: YamlParser | None = None
+) -> tuple[Source, list[Problem]]:
     """Like :func:`load_source`, for content that is already in memory."""
     empty = Source(name, "", None)
     if len(raw) > MAX_BYTES:
@@ -366,7 +462,7 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
         return Source(name, text, None), [Problem(name, line, column, message)]
     source = Source(name, text, None)
     try:
-        node = _compose(text)
+        node = _compose(text, parser or _chosen_parser())
     except RecursionError:
         return source, [Problem(name, 1, 1, _TOO_DEEP)]
     except yaml.MarkedYAMLError as exc:
@@ -401,11 +497,64 @@ def load_text_bytes(raw: bytes, name: str) -> tuple[Source, list[Problem]]:
     return source, builder.problems
 
 
-def _compose(text: str) -> Node | None:
+def _chosen_parser() -> YamlParser:
+    """Return the parser ``JEUGDDOCS_YAML`` asks for: "python", or else libyaml if present."""
+    if os.environ.get(PARSER_VARIABLE, "").strip().lower() == "python":
+        return "python"
+    return "libyaml" if yaml.__with_libyaml__ else "python"
+
+
+def _compose(text: str, parser: YamlParser) -> Node | None:
+    """Compose with libyaml when asked and present, and with PyYAML whenever it is unsure.
+
+    Any error on the libyaml side also goes to PyYAML: errors are rare, only valid files
+    need the speed, and PyYAML's findings are what the Dutch messages are written for.
+    """
+    if parser == "libyaml" and yaml.__with_libyaml__:
+        try:
+            return _compose_libyaml(text)
+        except (yaml.YAMLError, RecursionError, _Unsure):
+            pass  # -- rare: PyYAML decides, and its findings word the problem --
+    return _compose_python(text)
+
+
+def _compose_libyaml(text: str) -> Node | None:
+    """Compose with libyaml; raise :class:`_Unsure` where PyYAML might read otherwise."""
+    if _LIBYAML_UNSURE_CHARACTER.search(text) or _comment_right_after_header(text):
+        raise _Unsure
+    return _LibyamlComposer(text).get_single_node()
+
+
+def _comment_right_after_header(text: str) -> bool:
+    """Return True if a '#' follows a block scalar header without a space ("|#", ">-#").
+
+    libyaml reads that '#' as a comment, PyYAML refuses it. Looking only at each '#' is
+    many times faster than a regular expression over the whole text.
+    """
+    index = text.find("#")
+    while index >= 0:
+        start = index
+        while start > 0 and text[start - 1] in "-+0123456789":
+            start -= 1
+        if start > 0 and text[start - 1] in "|>":
+            return True
+        index = text.find("#", index + 1)
+    return False
+
+
+def _compose_python(text: str) -> Node | None:
     loader = _Composer(text)
     try:
         node: Node | None = loader.get_single_node()
         return node
+    except ValueError as exc:
+        # -- PyYAML's scanner passes an escape beyond U+10FFFF ("\U00110000") to chr() --
+        raise ScannerError(
+            "while scanning a double-quoted scalar",
+            None,
+            "found unknown escape character (beyond U+10FFFF)",
+            loader.get_mark(),
+        ) from exc
     finally:
         loader.dispose()
 
