@@ -3,26 +3,27 @@
 Exit codes: 0 all well; 1 invalid content or template (every problem on
 stderr as ``file:line:column: message``); 2 wrong use of the command;
 3 an internal error in jeugddocs itself.
+
+Only click is imported at the top: the pipeline (pydantic, Word, Jinja, YAML)
+takes most of a second to import, and ``--version`` or ``--help`` need none of it.
+Each command imports what it uses; ``tests/test_startup.py`` keeps it that way.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from jeugddocs import api
-from jeugddocs.content.models import SOORTEN
-from jeugddocs.content.schema import json_schema
-from jeugddocs.errors import JeugddocsError, Problem
-from jeugddocs.output import write_atomic
-from jeugddocs.render.templates import TemplateSet, default_templates
-from jeugddocs.starters import starter_text
+from jeugddocs import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from jeugddocs.errors import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -126,12 +127,16 @@ def _dutch_usage(exc: click.UsageError) -> str:
 
 
 def _existing(paths: Sequence[str]) -> list[Path]:
+    from pathlib import Path
+
+    from jeugddocs.api import find_content
+
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.UsageError(
             "bestand of map bestaat niet: " + ", ".join(f"'{p}'" for p in missing)
         )
-    found = api.find_content(paths)
+    found = find_content(paths)
     if not found:
         raise click.UsageError(
             "geen .yaml- of .yml-bestanden gevonden in " + ", ".join(f"'{p}'" for p in paths)
@@ -140,6 +145,8 @@ def _existing(paths: Sequence[str]) -> list[Path]:
 
 
 def _soort(value: str) -> str:
+    from jeugddocs.content.models import SOORTEN
+
     if value not in SOORTEN:
         raise click.UsageError(f"onbekende soort '{value}'; kies uit: {', '.join(SOORTEN)}.")
     return value
@@ -151,9 +158,7 @@ def _report(problems: list[Problem]) -> None:
 
 
 @click.group(cls=Group, context_settings=_HELP)
-@click.version_option(
-    package_name="jeugddocs", message="jeugddocs %(version)s", help="Toon de versie en stop."
-)
+@click.version_option(__version__, message="jeugddocs %(version)s", help="Toon de versie en stop.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def cli() -> None:
     """Maak raadsvoorstellen en andere gemeentelijke stukken van YAML naar Word."""
@@ -180,11 +185,16 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
     """
+    from pathlib import Path
+
+    from jeugddocs.api import build_all
+    from jeugddocs.render.templates import TemplateSet, default_templates
+
     files = _existing(paden)
     templates = TemplateSet(Path(sjablonen)) if sjablonen else default_templates()
     if sjablonen and not Path(sjablonen).is_dir():
         raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
-    result = api.build_all(files, Path(uitvoer), templates)
+    result = build_all(files, Path(uitvoer), templates)
     for path in result.written:
         click.echo(f"gemaakt: {path}")
     _report(sorted(result.warnings + result.problems))
@@ -201,8 +211,10 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def validate(paden: tuple[str, ...]) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
+    from jeugddocs.api import validate_all
+
     files = _existing(paden)
-    result = api.validate_all(files)
+    result = validate_all(files)
     _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)
@@ -218,6 +230,12 @@ def validate(paden: tuple[str, ...]) -> int:
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def new(soort: str, bestand: str, overschrijf: bool) -> int:
     """Schrijf een nieuw YAML-bestand met uitleg, om in te vullen."""
+    from pathlib import Path
+
+    from jeugddocs.errors import JeugddocsError
+    from jeugddocs.output import write_atomic
+    from jeugddocs.starters import starter_text
+
     target = Path(bestand)
     text = starter_text(_soort(soort))
     if target.exists() and not overschrijf:
@@ -238,6 +256,10 @@ def new(soort: str, bestand: str, overschrijf: bool) -> int:
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def schema(soort: str) -> int:
     """Toon het JSON-schema van een soort, voor automatisch aanvullen in een editor."""
+    import json
+
+    from jeugddocs.content.schema import json_schema
+
     click.echo(json.dumps(json_schema(_soort(soort)), indent=2, ensure_ascii=False))
     return EXIT_OK
 
