@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -23,6 +24,7 @@ from jeugddocs import __version__
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from jeugddocs.api import Progress
     from jeugddocs.errors import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -117,7 +119,8 @@ def _dutch_usage(exc: click.UsageError) -> str:
     if isinstance(exc, click.BadOptionUsage):
         return f"optie '{exc.option_name}' verkeerd gebruikt (geef er een waarde bij)."
     if isinstance(exc, click.BadParameter):
-        return exc.format_message()
+        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else "een waarde"
+        return f"ongeldige waarde voor {hint}: {exc.message}"
     message = exc.format_message()
     if message.startswith("No such command"):
         return f"onbekend commando. Beschikbaar: {', '.join(sorted(cli.commands))}."
@@ -157,6 +160,37 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
+@contextmanager
+def _progress(files: int, label: str) -> Iterator[Progress | None]:
+    """Show a bar on stderr for a batch, only on a terminal: not in CI logs or a pipe."""
+    if files < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=files, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """Read ``--jobs``: a whole number, 1 or more; None leaves it to the machine."""
+    if value is None:
+        return None
+    jobs = int(value) if value.isdecimal() else 0
+    if jobs < 1:
+        raise click.BadParameter(f"'{value}' is geen geheel getal van 1 of meer", ctx, param)
+    return jobs
+
+
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    default=None,
+    metavar="N",
+    callback=_jobs,
+    help="Aantal processen dat tegelijk werkt (standaard: één per processor, voor een grote "
+    "map; 1: alles in dit proces). De uitvoer is bij elk aantal gelijk.",
+)
+
+
 @click.group(cls=Group, context_settings=_HELP)
 @click.version_option(__version__, message="jeugddocs %(version)s", help="Toon de versie en stop.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
@@ -179,8 +213,9 @@ def cli() -> None:
     metavar="MAP",
     help="Map met eigen Word-sjablonen (standaard: de meegeleverde).",
 )
+@_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
+def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None, jobs: int | None) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
@@ -194,7 +229,8 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
     templates = TemplateSet(Path(sjablonen)) if sjablonen else default_templates()
     if sjablonen and not Path(sjablonen).is_dir():
         raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
-    result = build_all(files, Path(uitvoer), templates)
+    with _progress(len(files), "Bezig met maken") as progress:
+        result = build_all(files, Path(uitvoer), templates, jobs=jobs, progress=progress)
     for path in result.written:
         click.echo(f"gemaakt: {path}")
     _report(sorted(result.warnings + result.problems))
@@ -208,13 +244,15 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
 
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(paden: tuple[str, ...]) -> int:
+def validate(paden: tuple[str, ...], jobs: int | None) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
-    result = validate_all(files)
+    with _progress(len(files), "Bezig met controleren") as progress:
+        result = validate_all(files, jobs=jobs, progress=progress)
     _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)
