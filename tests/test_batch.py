@@ -152,6 +152,24 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
     assert pipe.getvalue() == ""
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers must be forked copies")
+def test_a_crash_in_a_worker_is_an_internal_error_as_in_one_process(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(path: object) -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(batch, "start_method", lambda: "fork")
+    monkeypatch.setattr(api, "check", crash)  # -- forked workers get it too --
+    results = [
+        runner.invoke(cli, ["validate", str(SAMPLES), "--jobs", jobs]) for jobs in ("1", "2")
+    ]
+
+    assert [r.exit_code for r in results] == [3, 3]
+    assert results[0].stderr == results[1].stderr
+    assert results[0].stderr.startswith("Interne fout in jeugddocs (RuntimeError: kapot).")
+
+
 def test_jobs_must_be_a_whole_number(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["validate", str(SAMPLES), "--jobs", "0"])
 
