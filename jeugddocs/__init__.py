@@ -3,16 +3,45 @@
 The pipeline, one module per stage: :mod:`jeugddocs.content` loads and
 validates YAML, :mod:`jeugddocs.compute` numbers and totals, :mod:`jeugddocs.render`
 fills a Word template, and :mod:`jeugddocs.output` writes the file atomically.
+
+The public names below are imported on first use (PEP 562): ``import jeugddocs``
+stays cheap, so ``jeugddocs --version`` and ``--help`` do not load pydantic, Word
+and Jinja, which take most of a second.
 """
 
 from __future__ import annotations
 
-from jeugddocs.api import BatchResult, RenderedDocument, build, build_all, check, render
-from jeugddocs.content.load import Checked, check_content, load_content, parse_content
-from jeugddocs.errors import ContentError, JeugddocsError, Problem, TemplateError
-from jeugddocs.render.templates import TemplateSet
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jeugddocs.api import BatchResult, RenderedDocument, build, build_all, check, render
+    from jeugddocs.content.load import Checked, check_content, load_content, parse_content
+    from jeugddocs.errors import ContentError, JeugddocsError, Problem, TemplateError
+    from jeugddocs.render.templates import TemplateSet
 
 __version__ = "0.1.0"
+
+#: Public name → the module that defines it.
+_LAZY = {
+    "BatchResult": "jeugddocs.api",
+    "RenderedDocument": "jeugddocs.api",
+    "build": "jeugddocs.api",
+    "build_all": "jeugddocs.api",
+    "check": "jeugddocs.api",
+    "render": "jeugddocs.api",
+    "Checked": "jeugddocs.content.load",
+    "check_content": "jeugddocs.content.load",
+    "load_content": "jeugddocs.content.load",
+    "parse_content": "jeugddocs.content.load",
+    "ContentError": "jeugddocs.errors",
+    "JeugddocsError": "jeugddocs.errors",
+    "Problem": "jeugddocs.errors",
+    "TemplateError": "jeugddocs.errors",
+    "TemplateSet": "jeugddocs.render.templates",
+}
 
 __all__ = [
     "BatchResult",
@@ -32,3 +61,35 @@ __all__ = [
     "parse_content",
     "render",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name on first use and keep it, so the next use is a plain lookup."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """This package, keeping ``jeugddocs.render`` the function whatever gets imported.
+
+    Why: the subpackage :mod:`jeugddocs.render` shares its name with
+    :func:`jeugddocs.api.render`. Importing a subpackage binds it as an attribute of
+    its parent, so the first ``import jeugddocs.render.…`` anywhere would hide the
+    function. The eager imports this module used to do bound the function last; here
+    the binding of the subpackage is skipped instead.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

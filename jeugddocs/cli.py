@@ -3,26 +3,29 @@
 Exit codes: 0 all well; 1 invalid content or template (every problem on
 stderr as ``file:line:column: message``); 2 wrong use of the command;
 3 an internal error in jeugddocs itself.
+
+Only click is imported at the top: the pipeline (pydantic, Word, Jinja, YAML)
+takes most of a second to import, and ``--version`` or ``--help`` need none of it.
+Each command imports what it uses; ``tests/test_startup.py`` keeps it that way.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from jeugddocs import api
-from jeugddocs.content.models import SOORTEN
-from jeugddocs.content.schema import json_schema
-from jeugddocs.errors import JeugddocsError, Problem
-from jeugddocs.output import write_atomic
-from jeugddocs.render.templates import TemplateSet, default_templates
-from jeugddocs.starters import starter_text
+from jeugddocs import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from jeugddocs.api import Progress
+    from jeugddocs.errors import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -116,7 +119,8 @@ def _dutch_usage(exc: click.UsageError) -> str:
     if isinstance(exc, click.BadOptionUsage):
         return f"optie '{exc.option_name}' verkeerd gebruikt (geef er een waarde bij)."
     if isinstance(exc, click.BadParameter):
-        return exc.format_message()
+        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else "een waarde"
+        return f"ongeldige waarde voor {hint}: {exc.message}"
     message = exc.format_message()
     if message.startswith("No such command"):
         return f"onbekend commando. Beschikbaar: {', '.join(sorted(cli.commands))}."
@@ -126,12 +130,16 @@ def _dutch_usage(exc: click.UsageError) -> str:
 
 
 def _existing(paths: Sequence[str]) -> list[Path]:
+    from pathlib import Path
+
+    from jeugddocs.api import find_content
+
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.UsageError(
             "bestand of map bestaat niet: " + ", ".join(f"'{p}'" for p in missing)
         )
-    found = api.find_content(paths)
+    found = find_content(paths)
     if not found:
         raise click.UsageError(
             "geen .yaml- of .yml-bestanden gevonden in " + ", ".join(f"'{p}'" for p in paths)
@@ -140,6 +148,8 @@ def _existing(paths: Sequence[str]) -> list[Path]:
 
 
 def _soort(value: str) -> str:
+    from jeugddocs.content.models import SOORTEN
+
     if value not in SOORTEN:
         raise click.UsageError(f"onbekende soort '{value}'; kies uit: {', '.join(SOORTEN)}.")
     return value
@@ -150,10 +160,39 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
-@click.group(cls=Group, context_settings=_HELP)
-@click.version_option(
-    package_name="jeugddocs", message="jeugddocs %(version)s", help="Toon de versie en stop."
+@contextmanager
+def _progress(files: int, label: str) -> Iterator[Progress | None]:
+    """Show a bar on stderr for a batch, only on a terminal: not in CI logs or a pipe."""
+    if files < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=files, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """Read ``--jobs``: a whole number, 1 or more; None leaves it to the machine."""
+    if value is None:
+        return None
+    jobs = int(value) if value.isdecimal() else 0
+    if jobs < 1:
+        raise click.BadParameter(f"'{value}' is geen geheel getal van 1 of meer", ctx, param)
+    return jobs
+
+
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    default=None,
+    metavar="N",
+    callback=_jobs,
+    help="Aantal processen dat tegelijk werkt (standaard: één per processor, voor een grote "
+    "map; 1: alles in dit proces). De uitvoer is bij elk aantal gelijk.",
 )
+
+
+@click.group(cls=Group, context_settings=_HELP)
+@click.version_option(__version__, message="jeugddocs %(version)s", help="Toon de versie en stop.")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def cli() -> None:
     """Maak raadsvoorstellen en andere gemeentelijke stukken van YAML naar Word."""
@@ -174,17 +213,24 @@ def cli() -> None:
     metavar="MAP",
     help="Map met eigen Word-sjablonen (standaard: de meegeleverde).",
 )
+@_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
+def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None, jobs: int | None) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
     """
+    from pathlib import Path
+
+    from jeugddocs.api import build_all
+    from jeugddocs.render.templates import TemplateSet, default_templates
+
     files = _existing(paden)
     templates = TemplateSet(Path(sjablonen)) if sjablonen else default_templates()
     if sjablonen and not Path(sjablonen).is_dir():
         raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
-    result = api.build_all(files, Path(uitvoer), templates)
+    with _progress(len(files), "Bezig met maken") as progress:
+        result = build_all(files, Path(uitvoer), templates, jobs=jobs, progress=progress)
     for path in result.written:
         click.echo(f"gemaakt: {path}")
     _report(sorted(result.warnings + result.problems))
@@ -198,11 +244,15 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None) -> int:
 
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(paden: tuple[str, ...]) -> int:
+def validate(paden: tuple[str, ...], jobs: int | None) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
+    from jeugddocs.api import validate_all
+
     files = _existing(paden)
-    result = api.validate_all(files)
+    with _progress(len(files), "Bezig met controleren") as progress:
+        result = validate_all(files, jobs=jobs, progress=progress)
     _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)
@@ -218,6 +268,12 @@ def validate(paden: tuple[str, ...]) -> int:
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def new(soort: str, bestand: str, overschrijf: bool) -> int:
     """Schrijf een nieuw YAML-bestand met uitleg, om in te vullen."""
+    from pathlib import Path
+
+    from jeugddocs.errors import JeugddocsError
+    from jeugddocs.output import write_atomic
+    from jeugddocs.starters import starter_text
+
     target = Path(bestand)
     text = starter_text(_soort(soort))
     if target.exists() and not overschrijf:
@@ -238,6 +294,10 @@ def new(soort: str, bestand: str, overschrijf: bool) -> int:
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def schema(soort: str) -> int:
     """Toon het JSON-schema van een soort, voor automatisch aanvullen in een editor."""
+    import json
+
+    from jeugddocs.content.schema import json_schema
+
     click.echo(json.dumps(json_schema(_soort(soort)), indent=2, ensure_ascii=False))
     return EXIT_OK
 

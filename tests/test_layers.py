@@ -44,6 +44,8 @@ FORBIDDEN = {
     ),
     "jeugddocs.output": ("jeugddocs.content", "jeugddocs.compute", "jeugddocs.render"),
     "jeugddocs.api": ("jeugddocs.cli", "click"),
+    # -- the pool machinery knows nothing of content, templates or the command line --
+    "jeugddocs.batch": ("jeugddocs.", "click"),
 }
 
 

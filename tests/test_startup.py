@@ -1,0 +1,111 @@
+"""Start-up: ``--version`` and ``--help`` load click and nothing of the pipeline.
+
+Structural, not timed: the pipeline's libraries take most of a second to import,
+so "not imported" is what keeps the command quick. Each check runs in a fresh
+interpreter, because this test process has imported everything long ago.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Libraries only a command's work needs (top-level module names).
+HEAVY = {
+    "babel",
+    "concurrent",
+    "docx",
+    "docxcompose",
+    "docxtpl",
+    "jinja2",
+    "lxml",
+    "multiprocessing",
+    "pydantic",
+    "pydantic_core",
+    "yaml",
+}
+
+#: Runs the command line with the given arguments, then lists every module loaded.
+PROBE = """
+import sys
+sys.argv = ["jeugddocs", *sys.argv[1:]]
+from jeugddocs.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)))
+"""
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["render", "--help"],
+        ["validate", "--help"],
+        ["new", "--help"],
+        ["schema", "--help"],
+    ],
+    ids=" ".join,
+)
+def test_version_and_help_import_nothing_heavy(args: list[str]) -> None:
+    result = _run(PROBE, *args)
+
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stderr.rpartition("MODULES ")[2].split())
+    assert {m for m in modules if m.partition(".")[0] in HEAVY} == set()
+    assert {m for m in modules if m.startswith("jeugddocs")} == {"jeugddocs", "jeugddocs.cli"}
+    assert result.stdout.strip()
+
+
+def test_version_comes_from_the_package() -> None:
+    result = _run(PROBE, "--version")
+
+    assert result.stdout == "jeugddocs 0.1.0\n"
+
+
+def test_public_names_load_on_first_use() -> None:
+    code = """
+import sys
+import jeugddocs
+assert "jeugddocs.api" not in sys.modules
+import jeugddocs.render.templates  # binds the subpackage 'render' on its parent
+assert callable(jeugddocs.render), jeugddocs.render
+assert jeugddocs.check_content.__module__ == "jeugddocs.content.load"
+assert jeugddocs.TemplateSet is jeugddocs.render.__globals__["TemplateSet"]
+assert set(jeugddocs.__all__) <= set(dir(jeugddocs))
+print("ok")
+"""
+    result = _run(code)
+
+    assert result.stdout == "ok\n", result.stderr
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    import jeugddocs
+
+    with pytest.raises(AttributeError, match="no attribute 'bestaat_niet'"):
+        _ = jeugddocs.bestaat_niet
