@@ -16,6 +16,7 @@ Decimal('6416251')
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, DivisionByZero, InvalidOperation
@@ -87,12 +88,30 @@ def is_formula(value: object) -> bool:
 
 def names_in(formula: str) -> set[str]:
     """Return the names a formula refers to (empty when it does not parse)."""
+    return set(_names(formula.lstrip()[1:].strip()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(source: str) -> frozenset[str]:
+    if len(source) > MAX_LENGTH:
+        return frozenset()
     try:
-        tree = ast.parse(formula.lstrip()[1:].strip(), mode="eval")
-    except SyntaxError:
-        return set()
+        tree = _parse(source)
+    except (SyntaxError, RecursionError):
+        return frozenset()
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in called}
+    return frozenset(
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in called
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(source: str) -> ast.Expression:
+    """Parse a formula once: a document, a batch or a preview repeat the same ones.
+
+    The tree is only read, never changed, so sharing it is safe.
+    """
+    return ast.parse(source, mode="eval")
 
 
 def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
@@ -101,7 +120,7 @@ def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
     if len(source) > MAX_LENGTH:
         raise FormulaError(f"de formule is langer dan {MAX_LENGTH} tekens; splits hem op")
     try:
-        tree = ast.parse(source, mode="eval")
+        tree = _parse(source)
     except SyntaxError:
         raise FormulaError(
             f"'{formula}' is geen geldige formule; {_HELP}, bijvoorbeeld =som(a, b)"

@@ -28,14 +28,20 @@ _TYPED_AMOUNT = re.compile(
     r"|€\s?(?P<euro>\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?![\d.,]\d)"
     r"|(?<![\d.,€])(?P<getal>\d{1,3}(?:\.\d{3})+)(?![\d.,]\d)"
 )
+_DIGIT = re.compile(r"\d")
 _UNITS = {"miljoen": Decimal(10) ** 6, "miljard": Decimal(10) ** 9}
+
+
+#: Every text in the content as typed, with its path.
+Texts = list[tuple[PathKey, str]]
 
 
 def warnings(source: Source, document: BaseModel) -> list[Problem]:
     """Return every warning for valid content: its raw data in ``source``, its model."""
     data = source.data if isinstance(source.data, dict) else {}
-    rv = _unused_amounts(source, data)
-    rv += _typed_amounts(source, data, getattr(document, "waarden", {}))
+    texts = list(strings_in(data))
+    rv = _unused_amounts(source, data, texts)
+    rv += _typed_amounts(source, texts, getattr(document, "waarden", {}))
     rv += _wide_tables(source, document)
     return rv
 
@@ -84,9 +90,9 @@ def _tables(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, Tabel]]:
                 yield from _tables(item, at)
 
 
-def _used_names(data: dict[str, Any]) -> set[str]:
+def _used_names(texts: Texts) -> set[str]:
     used: set[str] = set()
-    for _, text in strings_in(data):
+    for _, text in texts:
         if formulas.is_formula(text):
             used |= formulas.names_in(text)
         elif references.NAME.fullmatch(text):
@@ -97,11 +103,11 @@ def _used_names(data: dict[str, Any]) -> set[str]:
     return used
 
 
-def _unused_amounts(source: Source, data: dict[str, Any]) -> list[Problem]:
+def _unused_amounts(source: Source, data: dict[str, Any], texts: Texts) -> list[Problem]:
     defined = data.get("bedragen")
     if not isinstance(defined, dict):
         return []
-    used = _used_names(data)
+    used = _used_names(texts)
     return [
         source.problem(
             source.key_position(("bedragen", name)),
@@ -114,18 +120,16 @@ def _unused_amounts(source: Source, data: dict[str, Any]) -> list[Problem]:
     ]
 
 
-def _typed_amounts(
-    source: Source, data: dict[str, Any], amounts: Mapping[str, Decimal]
-) -> list[Problem]:
+def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal]) -> list[Problem]:
     by_value: dict[Decimal, str] = {}
     for name, value in amounts.items():
         by_value.setdefault(value, name)
     rv = []
-    for path, text in strings_in(data):
-        if path[:1] == ("bedragen",) or formulas.is_formula(text):
+    for path, text in texts if by_value else ():
+        if path[:1] == ("bedragen",) or formulas.is_formula(text) or not _DIGIT.search(text):
             continue
         # -- blank out references with as many spaces, so offsets stay those of the text --
-        masked = references.REFERENCE.sub(lambda m: " " * len(m.group()), text)
+        masked = references.REFERENCE.sub(_blank, text) if "{{" in text else text
         for match in _TYPED_AMOUNT.finditer(masked):
             fragment = match.group()
             occurrence = text.count(fragment, 0, match.start())
@@ -144,6 +148,10 @@ def _typed_amounts(
                 )
             )
     return rv
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _parse(match: re.Match[str]) -> Decimal | None:

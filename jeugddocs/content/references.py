@@ -124,6 +124,8 @@ def find_number_issues(text: str) -> list[ReferenceIssue]:
     ``32.3%`` uses an English decimal point; ``€ 394.00`` could be 394 euros or
     394 thousand; ``€ 845.000,--`` is not how whole euros are written.
     """
+    if "%" not in text and "€" not in text:
+        return []  # -- every pattern below needs one of the two; most prose has neither --
     issues = []
     checks: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = (
         (
@@ -160,27 +162,10 @@ def find_number_issues(text: str) -> list[ReferenceIssue]:
 
 
 def _check_reference(fragment: str, amounts: Mapping[str, Any]) -> str | None:
-    try:
-        body = ENVIRONMENT.parse(fragment).body
-    except (TemplateSyntaxError, SyntaxError, RecursionError):
-        return f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als {_EXAMPLE}"
-    expression = body[0].nodes[0] if body and isinstance(body[0], nodes.Output) else None
-    if expression is None or not isinstance(expression, nodes.Filter):
-        if isinstance(expression, nodes.Name):
-            return (
-                f"in '{fragment}' ontbreekt de opmaak; schrijf bijvoorbeeld "
-                f"{{{{ {expression.name} | euro }}}} zodat het bedrag in Nederlandse notatie "
-                "verschijnt"
-            )
-        return _not_a_reference(fragment)
-    chain = list(_filter_chain(expression))
-    for node in chain[:-1]:
-        problem = _check_filter(node, fragment)  # type: ignore[arg-type]
-        if problem:
-            return problem
-    names = _names_in(chain[-1])
-    if names is None:
-        return _not_a_reference(fragment)
+    shape = _shape(fragment)
+    if shape.problem is not None:
+        return shape.problem
+    names = shape.names
     unknown = [name for name in names if name not in amounts]
     if unknown:
         return _unknown_name(unknown[0], fragment, amounts)
@@ -206,14 +191,46 @@ _ARITHMETIC = (nodes.Add, nodes.Sub, nodes.Mul, nodes.Div)
 
 def names_in_reference(fragment: str) -> set[str]:
     """Return the names of amounts a reference uses (empty when it does not parse)."""
+    return set(_shape(fragment).names)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a reference is, apart from the amounts: the names it uses, or why it is wrong."""
+
+    names: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(fragment: str) -> _Shape:
+    """Parse a reference once; a document, a batch or a preview repeats the same few."""
     try:
         body = ENVIRONMENT.parse(fragment).body
     except (TemplateSyntaxError, SyntaxError, RecursionError):
-        return set()
+        return _Shape(
+            problem=f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als "
+            f"{_EXAMPLE}"
+        )
     expression = body[0].nodes[0] if body and isinstance(body[0], nodes.Output) else None
-    if expression is None:
-        return set()
-    return set(_names_in(list(_filter_chain(expression))[-1]) or [])
+    if expression is None or not isinstance(expression, nodes.Filter):
+        if isinstance(expression, nodes.Name):
+            return _Shape(
+                (expression.name,),
+                f"in '{fragment}' ontbreekt de opmaak; schrijf bijvoorbeeld "
+                f"{{{{ {expression.name} | euro }}}} zodat het bedrag in Nederlandse notatie "
+                "verschijnt",
+            )
+        return _Shape(problem=_not_a_reference(fragment))
+    chain = list(_filter_chain(expression))
+    names = _names_in(chain[-1])
+    for node in chain[:-1]:
+        problem = _check_filter(node, fragment)  # type: ignore[arg-type]
+        if problem:
+            return _Shape(tuple(names or ()), problem)
+    if names is None:
+        return _Shape(problem=_not_a_reference(fragment))
+    return _Shape(tuple(names))
 
 
 def _names_in(node: nodes.Node) -> list[str] | None:

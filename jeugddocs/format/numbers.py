@@ -31,6 +31,7 @@ hands Babel a value that needs no further rounding.
 from __future__ import annotations
 
 import copy
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel import Locale
@@ -121,6 +122,15 @@ def euro(value: object, centen: bool = True) -> str:
     """
     amount = to_decimal(value, "euro")
     amount = round_half_up(amount, 2 if centen else 0)
+    return _format_euro(amount)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_euro(amount: Decimal) -> str:
+    """Format a rounded amount; cached, because Babel's formatting is the costly part of a
+    render and a document, a batch or a live preview shows the same amounts again and again.
+    (Equal amounts format the same whatever their exponent: both patterns fix the decimals.)
+    """
     whole = amount == amount.to_integral_value()
     pattern = _WHOLE_EUROS if whole else _WITH_CENTS
     return format_currency(amount, "EUR", format=pattern, locale=LOCALE, currency_digits=False)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jeugddocs.calc import formulas
 from jeugddocs.calc.formulas import FormulaError, evaluate, indexeer, resolve
 
 D = Decimal
@@ -132,3 +133,20 @@ def test_indexeer_rounds_each_year_half_up_to_whole_euros(
         expected = (expected * (1 + percent / 100)).quantize(D(1), rounding=ROUND_HALF_UP)
 
     assert indexeer(amount, percent, D(years)) == expected
+
+
+def test_a_formula_too_long_to_accept_is_refused_before_it_is_parsed() -> None:
+    # -- 9,000 terms make Python's parser recurse too far; the length limit comes first --
+    formula = "=" + "+".join(["a"] * 9000)
+    values, errors = formulas.resolve({"a": 1, "b": formula})
+    assert formulas.names_in(formula) == set()
+    assert values["b"] is None
+    assert "langer dan 500 tekens" in errors["b"]
+
+
+def test_the_same_formula_gives_the_same_result_every_time() -> None:
+    # -- parses are cached; a cached tree must never carry state from one evaluation over --
+    formula = "=som(a, b) * 2"
+    assert formulas.evaluate(formula, {"a": Decimal(1), "b": Decimal(2)}) == 6
+    assert formulas.evaluate(formula, {"a": Decimal(5), "b": Decimal(5)}) == 20
+    assert formulas.names_in(formula) == {"a", "b"}

@@ -24,6 +24,9 @@ class Model(BaseModel):
         strict=True,
         validate_default=False,
         use_attribute_docstrings=False,
+        # -- build a validator when a kind is first used, not at import: a command that
+        #    checks one raadsvoorstel should not pay for the models of every other kind --
+        defer_build=True,
     )
 
 
