@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "jeugddocs"
 FORBIDDEN = {
     "jeugddocs.errors": ("jeugddocs.",),
     "jeugddocs.format": (
+        "jeugddocs.markup",
         "jeugddocs.calc",
         "jeugddocs.content",
         "jeugddocs.compute",
@@ -18,6 +19,17 @@ FORBIDDEN = {
         "jeugddocs.api",
         "jeugddocs.cli",
         "jeugddocs.output",
+    ),
+    # -- prose and expressions know the filters, nothing of YAML, models or Word --
+    "jeugddocs.markup": (
+        "jeugddocs.calc",
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+        "jinja2",
     ),
     "jeugddocs.calc": (
         "jeugddocs.content",

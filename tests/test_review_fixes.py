@@ -15,9 +15,9 @@ from docx.shared import Cm
 
 from jeugddocs import api
 from jeugddocs.cli import cli
-from jeugddocs.compute.prose import parse_inline
 from jeugddocs.content.load import check_content, parse_content
 from jeugddocs.errors import ContentError, TemplateError
+from jeugddocs.markup.prose import parse_inline
 from jeugddocs.render.templates import TemplateSet, default_template_dir
 from jeugddocs.starters import starter_text
 from tests.docx_text import extract

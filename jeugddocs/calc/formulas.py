@@ -1,9 +1,9 @@
 """Formulas over named amounts: ``=som(a, b)``, ``=procent_van(tekort, raming)``.
 
-A formula is a string that starts with ``=``. It may use numbers, names from
-``bedragen``, ``+ - * /``, parentheses and the functions below. It is parsed
-with Python's ``ast`` and evaluated by walking only the node types listed
-here, with exact Decimals; nothing is ever passed to ``eval``.
+A formula is a value under ``bedragen`` that starts with ``=``. Its language is the
+one expression grammar of :mod:`jeugddocs.markup.expressions`, which references in
+prose use too; this module adds what belongs to ``bedragen``: the ``=``, messages that
+quote the formula, and the order in which formulas that use each other are computed.
 
 >>> evaluate("=som(a, b) - 10", {"a": Decimal(100), "b": Decimal("2.5")})
 Decimal('92.5')
@@ -15,199 +15,110 @@ Decimal('6416251')
 
 from __future__ import annotations
 
-import ast
-import functools
-import re
-from collections.abc import Callable, Mapping
-from decimal import Decimal, DivisionByZero, InvalidOperation
+import graphlib
+from collections.abc import Mapping
+from decimal import Decimal
 
-from jeugddocs.format.numbers import round_half_up
-
-#: Largest amount a formula may produce: a thousand billion euros is no municipal budget.
-MAX_AMOUNT = Decimal(10) ** 15
-#: Longest formula accepted; a real one is a line, this bounds the work of parsing.
-MAX_LENGTH = 500
-
-
-class FormulaError(ValueError):
-    """A formula that cannot be evaluated; the message says why in Dutch."""
-
-
-def som(*values: Decimal) -> Decimal:
-    """Sum of all arguments."""
-    return sum(values, Decimal(0))
-
-
-def verschil(a: Decimal, b: Decimal) -> Decimal:
-    """``a`` minus ``b``."""
-    return a - b
-
-
-def procent_van(deel: Decimal, geheel: Decimal) -> Decimal:
-    """``deel`` as a percentage of ``geheel`` (32.3 for 32,3%)."""
-    if geheel == 0:
-        raise FormulaError("procent_van: het geheel is 0, dus er is geen percentage")
-    return deel / geheel * 100
-
-
-def indexeer(bedrag: Decimal, procent: Decimal, jaren: Decimal = Decimal(1)) -> Decimal:
-    """``bedrag`` increased by ``procent`` a year for ``jaren`` years, in whole euros.
-
-    Each year is rounded half up to whole euros, as a multi-year budget does.
-    """
-    if jaren != jaren.to_integral_value() or not 0 <= jaren <= 100:
-        raise FormulaError("indexeer: het aantal jaren moet een heel getal van 0 tot 100 zijn")
-    factor = 1 + procent / 100
-    rv = bedrag
-    for _ in range(int(jaren)):
-        rv = round_half_up(rv * factor)
-    return rv
-
-
-FUNCTIONS: dict[str, Callable[..., Decimal]] = {
-    "som": som,
-    "verschil": verschil,
-    "procent_van": procent_van,
-    "indexeer": indexeer,
-}
-
-_OPERATORS: dict[type[ast.operator], Callable[[Decimal, Decimal], Decimal]] = {
-    ast.Add: lambda a, b: a + b,
-    ast.Sub: lambda a, b: a - b,
-    ast.Mult: lambda a, b: a * b,
-    ast.Div: lambda a, b: a / b,
-}
-_HELP = "gebruik getallen, namen uit 'bedragen', + - * / en haakjes, en de functies " + ", ".join(
-    FUNCTIONS
+from jeugddocs.markup import expressions
+from jeugddocs.markup.expressions import (
+    FUNCTIONS,
+    HELP,
+    MAX_AMOUNT,
+    MAX_DEPTH,
+    MAX_LENGTH,
+    ExpressionError,
+    Sequence,
+    SyntaxProblem,
+    Unavailable,
+    indexeer,
+    procent_van,
+    som,
+    verschil,
 )
+
+__all__ = [
+    "FUNCTIONS",
+    "MAX_AMOUNT",
+    "MAX_LENGTH",
+    "FormulaError",
+    "Unavailable",
+    "evaluate",
+    "indexeer",
+    "is_formula",
+    "names_in",
+    "procent_van",
+    "resolve",
+    "som",
+    "verschil",
+]
+
+#: A formula that cannot be evaluated; the message says why in Dutch.
+FormulaError = ExpressionError
 
 
 def is_formula(value: object) -> bool:
     return isinstance(value, str) and value.lstrip().startswith("=")
 
 
+def _body(formula: str) -> str:
+    return formula.lstrip()[1:].strip()
+
+
 def names_in(formula: str) -> set[str]:
-    """Return the names a formula refers to (empty when it does not parse)."""
-    return set(_names(formula.lstrip()[1:].strip()))
-
-
-@functools.lru_cache(maxsize=4096)
-def _names(source: str) -> frozenset[str]:
-    if len(source) > MAX_LENGTH:
-        return frozenset()
+    """Return the names a formula refers to (empty when it cannot be read)."""
     try:
-        tree = _parse(source)
-    except (SyntaxError, RecursionError):
-        return frozenset()
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    return frozenset(
-        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in called
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse(source: str) -> ast.Expression:
-    """Parse a formula once: a document, a batch or a preview repeat the same ones.
-
-    The tree is only read, never changed, so sharing it is safe.
-    """
-    return ast.parse(source, mode="eval")
+        return set(expressions.names(expressions.parse(_body(formula))))
+    except (ExpressionError, SyntaxProblem):
+        return set()
 
 
 def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
     """Evaluate ``formula`` (starting with ``=``) over ``amounts``; raise FormulaError."""
-    source = formula.lstrip()[1:].strip()
+    source = _body(formula)
     if len(source) > MAX_LENGTH:
         raise FormulaError(f"de formule is langer dan {MAX_LENGTH} tekens; splits hem op")
     try:
-        tree = _parse(source)
-    except SyntaxError:
+        tree = expressions.parse(source)
+    except SyntaxProblem:
         raise FormulaError(
-            f"'{formula}' is geen geldige formule; {_HELP}, bijvoorbeeld =som(a, b)"
+            f"'{formula}' is geen geldige formule; {HELP}, bijvoorbeeld =som(a, b)"
         ) from None
-    if isinstance(tree.body, ast.Tuple):
+    except ExpressionError as exc:
+        raise FormulaError(
+            f"de formule is te diep genest (meer dan {MAX_DEPTH} haakjes, tekens of functies in "
+            "elkaar); schrijf haar eenvoudiger of splits haar op"
+        ) from exc
+    if isinstance(tree, Sequence) and not tree.bracketed:
         raise FormulaError(
             f"'{formula}': schrijf getallen in een formule als 1234.5 (een punt voor decimalen, "
             "geen punten voor duizendtallen); een komma scheidt alleen argumenten"
         )
+    refusal = expressions.refusal(tree, source)
+    if refusal:
+        raise FormulaError(refusal)
     try:
-        rv = _Evaluator(source, amounts).visit(tree.body)
-    except (DivisionByZero, ZeroDivisionError):
-        raise FormulaError(f"'{formula}' deelt door nul") from None
-    except InvalidOperation:
-        raise FormulaError(f"'{formula}' kan niet worden uitgerekend") from None
-    except RecursionError:
-        raise FormulaError(f"'{formula}' is te diep genest") from None
-    if not abs(rv) < MAX_AMOUNT:
-        raise FormulaError(f"de uitkomst van '{formula}' is groter dan 10^15; klopt de formule?")
-    return rv
+        return expressions.evaluate(tree, amounts)
+    except ExpressionError as exc:
+        raise FormulaError(_worded(exc, formula)) from None
 
 
-class _Evaluator:
-    def __init__(self, source: str, amounts: Mapping[str, Decimal | None]) -> None:
-        self.source = source
-        self.amounts = amounts
-
-    def visit(self, node: ast.expr) -> Decimal:
-        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-            # -- from the typed text, so 1.02 is exactly 1.02 --
-            text = ast.get_source_segment(self.source, node) or repr(node.value)
-            if not re.fullmatch(r"\d+(\.\d+)?", text) or len(text) > 20:
-                raise FormulaError(f"schrijf '{text}' als gewoon getal, zoals 1234.5")
-            return Decimal(text)
-        if isinstance(node, ast.Name):
-            return self._name(node.id)
-        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-            return _OPERATORS[type(node.op)](self.visit(node.left), self.visit(node.right))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-            value = self.visit(node.operand)
-            return -value if isinstance(node.op, ast.USub) else value
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            return self._call(node)
-        segment = ast.get_source_segment(self.source, node) or "?"
-        raise FormulaError(f"'{segment}' mag niet in een formule; {_HELP}")
-
-    def _name(self, name: str) -> Decimal:
-        if name not in self.amounts:
-            known = ", ".join(sorted(self.amounts)) or "nog geen"
-            raise FormulaError(
-                f"'{name}' is geen bekend bedrag; definieer het onder 'bedragen:' "
-                f"(bekende namen: {known})"
-            )
-        value = self.amounts[name]
-        if value is None:
-            raise Unavailable(name)
-        return value
-
-    def _call(self, node: ast.Call) -> Decimal:
-        name = node.func.id  # type: ignore[attr-defined]
-        function = FUNCTIONS.get(name)
-        if function is None:
-            raise FormulaError(f"onbekende functie '{name}'; {_HELP}")
-        if node.keywords and name != "indexeer":
-            raise FormulaError(f"'{name}' kent geen benoemde argumenten")
-        args = [self.visit(arg) for arg in node.args]
-        kwargs = {}
-        for keyword in node.keywords:
-            if keyword.arg != "jaren":
-                raise FormulaError("indexeer kent alleen het benoemde argument jaren")
-            kwargs["jaren"] = self.visit(keyword.value)
-        try:
-            return function(*args, **kwargs)
-        except TypeError:
-            raise FormulaError(f"'{name}' krijgt het verkeerde aantal argumenten") from None
-
-
-class Unavailable(Exception):
-    """A name whose own value is invalid; its problem is reported at its own line."""
+def _worded(error: ExpressionError, formula: str) -> str:
+    if error.kind == "nul":
+        return f"'{formula}' deelt door nul"
+    if error.kind == "onberekenbaar":
+        return f"'{formula}' kan niet worden uitgerekend"
+    if error.kind == "te_groot":
+        return f"de uitkomst van '{formula}' is groter dan 10^15; klopt de formule?"
+    return str(error)
 
 
 def resolve(raw: Mapping[str, object]) -> tuple[dict[str, Decimal | None], dict[str, str]]:
     """Resolve named amounts, formulas included, in dependency order.
 
-    Returns the values (``None`` where a value could not be computed) and a
-    Dutch message per name that is wrong. A formula may use names defined
-    anywhere in ``bedragen``; a cycle is reported for every name in it.
+    Returns the values (``None`` where a value could not be computed) and a Dutch
+    message per name that is wrong. A formula may use names defined anywhere in
+    ``bedragen``; every name in a cycle is told which names form it, and a formula
+    that only uses a name in a cycle stays without a value and without a second message.
 
     >>> values, errors = resolve({"a": 1, "b": "=a * 2", "c": "=c + 1"})
     >>> values
@@ -219,30 +130,48 @@ def resolve(raw: Mapping[str, object]) -> tuple[dict[str, Decimal | None], dict[
     errors: dict[str, str] = {}
     pending = {name: str(value) for name, value in raw.items() if is_formula(value)}
     for name, value in raw.items():
-        if name not in pending and _is_amount(value):
-            values[name] = Decimal(value)  # type: ignore[arg-type]
-    for name, formula in list(pending.items()):
-        if name in names_in(formula):
-            errors[name] = "deze formule verwijst naar zichzelf"
-            del pending[name]
-    while pending:
-        ready = [n for n, f in pending.items() if not names_in(f) & set(pending)]
-        if not ready:
-            cycle = ", ".join(sorted(pending))
-            errors.update(
-                {n: f"deze formules verwijzen in een kring naar elkaar: {cycle}" for n in pending}
-            )
-            break
-        for name in ready:
-            formula = pending.pop(name)
-            try:
-                values[name] = evaluate(formula, values)
-            except Unavailable:
-                values[name] = None
-            except FormulaError as exc:
-                errors[name] = str(exc)
+        if name not in pending:
+            values[name] = _amount(value)
+    graph = {name: names_in(formula) & pending.keys() for name, formula in pending.items()}
+    for cycle in _cycles(graph):
+        message = (
+            "deze formule verwijst naar zichzelf"
+            if len(cycle) == 1
+            else f"deze formules verwijzen in een kring naar elkaar: {', '.join(sorted(cycle))}"
+        )
+        errors.update(dict.fromkeys(cycle, message))
+    for name in graphlib.TopologicalSorter(graph).static_order():
+        if name not in pending or name in errors:
+            continue
+        try:
+            values[name] = evaluate(pending[name], values)
+        except Unavailable:
+            values[name] = None
+        except FormulaError as exc:
+            errors[name] = str(exc)
     return values, errors
 
 
-def _is_amount(value: object) -> bool:
-    return isinstance(value, int | Decimal) and not isinstance(value, bool)
+def _cycles(graph: dict[str, set[str]]) -> list[set[str]]:
+    """Find the cycles in ``graph`` and take them out of it, so the rest can be ordered."""
+    rv = []
+    while True:
+        try:
+            graphlib.TopologicalSorter(graph).prepare()
+        except graphlib.CycleError as exc:
+            cycle = set(exc.args[1])
+            rv.append(cycle)
+            for name in cycle:
+                graph[name] = set()
+            for dependencies in graph.values():
+                dependencies -= cycle
+        else:
+            return rv
+
+
+def _amount(value: object) -> Decimal | None:
+    """A plain amount as the model reads it, or None for a value with its own problem."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
+        return None
+    amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return amount if amount.is_finite() and abs(amount) < MAX_AMOUNT else None

@@ -1,14 +1,13 @@
 """The computed view of a document: what a template sees, before Word objects exist.
 
-Prose is expanded (references replaced by formatted amounts) and parsed into
-blocks, arguments and sections are numbered, and tables carry their computed
-totals. The view holds only plain data, so it can be tested and reused (a web
-preview, a PDF) without Word.
+Prose arrives parsed (validation did that, see :mod:`jeugddocs.markup`); here its
+references are computed into formatted amounts, arguments and sections are numbered,
+and tables carry their computed totals. The view holds only plain data, so it can be
+tested and reused (a web preview, a PDF) without Word.
 """
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,11 +17,9 @@ from pydantic import BaseModel
 
 from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.compute.numbering import number_per_beslispunt
-from jeugddocs.compute.prose import Inline, Prose, parse_inline, parse_prose
-from jeugddocs.content import references
 from jeugddocs.content.models.document import Document
-from jeugddocs.content.models.fields import InlineMarker, ProseMarker
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
+from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand, expand_inline
 
 
 @dataclass(frozen=True)
@@ -103,21 +100,17 @@ class _ViewBuilder:
         self.numbered = numbered
 
     def model(self, model: BaseModel) -> dict[str, Any]:
-        rv: dict[str, Any] = {}
-        for name, info in type(model).model_fields.items():
-            marker = _marker(info.metadata) or _marker_in(info.annotation)
-            rv[name] = self.value(getattr(model, name), info.annotation, marker)
-        return rv
+        return {name: self.value(getattr(model, name)) for name in type(model).model_fields}
 
-    def value(self, value: Any, annotation: Any, marker: object) -> Any:
+    def value(self, value: Any) -> Any:
         if value is None:
             return None
+        if isinstance(value, ProseText | InlineText):
+            return self.text(value)
         if isinstance(value, Tabel):
             return self.table(value)
         if isinstance(value, BaseModel):
             return self.model(value)
-        if isinstance(value, str):
-            return self.text(value, marker)
         if isinstance(value, list) and value and isinstance(value[0], Sectie):
             return Sections(self.sections(value, prefix="", level=1))
         if isinstance(value, list) and value and isinstance(value[0], Onderbouwing):
@@ -126,24 +119,29 @@ class _ViewBuilder:
                 for number, item in number_per_beslispunt(value)
             ]
         if isinstance(value, list):
-            item_type = _argument(annotation, list, 0)
-            item_marker = _marker_in(item_type)
-            return [self.value(item, item_type, item_marker) for item in value]
+            return [self.value(item) for item in value]
         if isinstance(value, dict):
-            value_type = _argument(annotation, dict, 1)
-            value_marker = _marker_in(value_type)
-            return {k: self.value(v, value_type, value_marker) for k, v in value.items()}
+            return {k: self.value(v) for k, v in value.items()}
         return value
 
-    def text(self, value: str, marker: object) -> Any:
-        if isinstance(marker, ProseMarker):
-            return parse_prose(references.expand(value, self.amounts))
-        if isinstance(marker, InlineMarker):
-            return parse_inline(references.expand(value, self.amounts))
-        return value
+    def text(self, value: ProseText | InlineText) -> Prose | Inline:
+        if isinstance(value, ProseText):
+            return expand(value.blocks, self.amounts)
+        return expand_inline(value.runs, self.amounts)
+
+    def inline(self, value: str) -> Inline:
+        # -- a validated model holds InlineText; plain text (model_construct) is parsed here --
+        marked = value if isinstance(value, InlineText) else InlineText.of(value)
+        return expand_inline(marked.runs, self.amounts)
+
+    def prose(self, value: str | None) -> Prose | None:
+        if value is None:
+            return None
+        marked = value if isinstance(value, ProseText) else ProseText.of(value)
+        return expand(marked.blocks, self.amounts)
 
     def table(self, table: Tabel) -> TableView:
-        titel = self.text(table.titel, InlineMarker()) if table.titel else None
+        titel = self.inline(table.titel) if table.titel else None
         rows = [list(r.bedragen) for r in table.rijen]
         headers = list(table.kolommen)
         if table.totaal_kolom:
@@ -174,42 +172,11 @@ class _ViewBuilder:
                 SectionView(
                     nummer=number,
                     niveau=level,
-                    kop=self.text(sectie.kop, InlineMarker()),
-                    tekst=self.text(sectie.tekst, ProseMarker()) if sectie.tekst else None,
+                    kop=self.inline(sectie.kop),
+                    tekst=self.prose(sectie.tekst),
                     tabel=self.table(sectie.tabel) if sectie.tabel else None,
-                    toelichting=(
-                        self.text(sectie.toelichting, ProseMarker()) if sectie.toelichting else None
-                    ),
+                    toelichting=self.prose(sectie.toelichting),
                     secties=self.sections(sectie.secties, f"{number}.", level + 1),
                 )
             )
         return tuple(rv)
-
-
-def _marker(metadata: list[Any]) -> object:
-    return next((m for m in metadata if isinstance(m, ProseMarker | InlineMarker)), None)
-
-
-def _marker_in(annotation: Any) -> object:
-    """Find a prose or inline marker inside ``Annotated`` / ``X | None``."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _marker(list(annotation.__metadata__))
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _marker_in(arg)
-            if found:
-                return found
-    return None
-
-
-def _argument(annotation: Any, container: type, index: int) -> Any:
-    """Return type argument ``index`` of ``list[...]``/``dict[...]``, also inside ``X | None``."""
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if typing.get_origin(arg) is container:
-                return typing.get_args(arg)[index]
-    if origin is container:
-        return typing.get_args(annotation)[index]
-    return None

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel
 
 from jeugddocs.calc import formulas
 from jeugddocs.calc.totals import row_totals
-from jeugddocs.content import references
 from jeugddocs.content.models.parts import Tabel
 from jeugddocs.content.source import PathKey, Source, strings_in
 from jeugddocs.errors import Problem
+from jeugddocs.format.numbers import LOCALE
 from jeugddocs.format.tables import amount_cell, amount_widths_cm, fits_on_page
+from jeugddocs.markup.references import NAME, REFERENCE, parse_reference
 
 # -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
 _TYPED_AMOUNT = re.compile(
@@ -95,11 +97,11 @@ def _used_names(texts: Texts) -> set[str]:
     for _, text in texts:
         if formulas.is_formula(text):
             used |= formulas.names_in(text)
-        elif references.NAME.fullmatch(text):
+        elif NAME.fullmatch(text):
             used.add(text)
-        else:
-            for fragment in references.REFERENCE.findall(text):
-                used |= references.names_in_reference(fragment)
+        elif "{{" in text:
+            for fragment in REFERENCE.findall(text):
+                used.update(parse_reference(fragment).names)
     return used
 
 
@@ -129,7 +131,7 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
         if path[:1] == ("bedragen",) or formulas.is_formula(text) or not _DIGIT.search(text):
             continue
         # -- blank out references with as many spaces, so offsets stay those of the text --
-        masked = references.REFERENCE.sub(_blank, text) if "{{" in text else text
+        masked = REFERENCE.sub(_blank, text) if "{{" in text else text
         for match in _TYPED_AMOUNT.finditer(masked):
             fragment = match.group()
             occurrence = text.count(fragment, 0, match.start())
@@ -155,11 +157,11 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _parse(match: re.Match[str]) -> Decimal | None:
+    """Read an amount as Dutch prose writes it, with Babel's ``nl_NL`` separators."""
     try:
         if match.group("kort"):
-            number = Decimal(match.group("kort").replace(",", "."))
+            number = parse_decimal(match.group("kort"), locale=LOCALE)
             return number * _UNITS[match.group("eenheid")]
-        text = match.group("euro") or match.group("getal")
-        return Decimal(text.replace(".", "").replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+        return parse_decimal(match.group("euro") or match.group("getal"), locale=LOCALE)
+    except NumberFormatError:  # pragma: no cover - the pattern only matches such numbers
         return None

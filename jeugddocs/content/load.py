@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from jeugddocs.calc import formulas
 from jeugddocs.content import lint
 from jeugddocs.content.models import SOORTEN, Document
+from jeugddocs.content.models.document import validation_context
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, is_reported, load_source, load_text_bytes
 from jeugddocs.errors import ContentError, Problem
@@ -67,8 +66,7 @@ def _validate(source: Source, problems: list[Problem]) -> Checked:
     if model is None:
         raise ContentError(problems)
     try:
-        context = {"bedragen": _known_amounts(data), "voetnoten": _footnote_keys(data)}
-        document = model.model_validate(data, context=context)
+        document = model.model_validate(data, context=validation_context(data))
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
         raise ContentError(problems) from None
@@ -111,24 +109,6 @@ def _model_for(
         )
     )
     return None
-
-
-def _known_amounts(data: dict[str, Any]) -> dict[str, Decimal | None]:
-    """Return the named amounts, formulas computed, for checks that run during validation.
-
-    A name whose value is wrong stays known (with ``None``), so it gives one
-    problem at its own line and no second one where it is used.
-    """
-    raw = data.get("bedragen")
-    if not isinstance(raw, dict):
-        return {}
-    values, _ = formulas.resolve({str(name): value for name, value in raw.items()})
-    return values
-
-
-def _footnote_keys(data: dict[str, Any]) -> set[str]:
-    raw = data.get("voetnoten")
-    return {str(key) for key in raw} if isinstance(raw, dict) else set()
 
 
 def _dedupe(existing: list[Problem], new: list[Problem]) -> list[Problem]:

@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from jeugddocs.content.models.fields import describe
 from jeugddocs.content.source import Position, Source, is_reported
 from jeugddocs.errors import Problem
+from jeugddocs.format.describe import describe
 
 
 def problems_from_validation(

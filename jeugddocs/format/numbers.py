@@ -37,6 +37,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from babel import Locale
 from babel.numbers import NumberPattern, format_compact_decimal, format_currency, format_decimal
 
+from jeugddocs.format.describe import describe
+
 LOCALE = Locale.parse("nl_NL")
 
 _CENT = Decimal("0.01")
@@ -54,20 +56,8 @@ class FormatInputError(ValueError):
         self.filter_name = filter_name
         self.value = value
         super().__init__(
-            f"filter '{filter_name}' verwacht {expected}, maar kreeg {_describe(value)}"
+            f"filter '{filter_name}' verwacht {expected}, maar kreeg {describe(value)}"
         )
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, str):
-        return f"de tekst {value!r}"
-    if value is None:
-        return "een lege waarde"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float | Decimal):
-        return f"het getal {value}"
-    return f"een waarde van het type {type(value).__name__}"
 
 
 def to_decimal(value: object, filter_name: str) -> Decimal:

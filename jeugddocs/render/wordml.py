@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jeugddocs.compute.prose import Run
+from jeugddocs.markup.prose import Run
 
 W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from jeugddocs.compute.prose import Inline, ListBlock, Paragraph, Run
 from jeugddocs.compute.view import Sections, TableOfContents, TableView
 from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.markup.prose import Inline, ListBlock, Paragraph, Run
 from jeugddocs.render import blocks
 from jeugddocs.render.wordml import escape, run_properties, run_xml
 

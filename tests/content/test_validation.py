@@ -114,7 +114,7 @@ def test_all_problems_are_reported_at_once(
             "{{ extra | euro }}",
             "{{ extra.__class__ | euro }}",
             "8:18: '{{ extra.__class__ | euro }}' is geen verwijzing naar een bedrag; in tekst mag "
-            "alleen een naam uit 'bedragen' (of een berekening met namen, hele getallen, + - * / "
+            "alleen een naam uit 'bedragen' (of een berekening met namen, getallen, + - * / "
             "en som, verschil, procent_van, indexeer) met een filter staan, zoals "
             "{{ naam | euro }}",
         ),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from jeugddocs.calc import formulas
-from jeugddocs.content import references
 from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import (
     BedragOfFormule,
@@ -21,6 +20,28 @@ from jeugddocs.content.models.fields import (
     Voetnoottekst,
 )
 from jeugddocs.content.source import strings_in
+from jeugddocs.markup.references import FOOTNOTE
+
+
+def validation_context(data: object) -> dict[str, Any]:
+    """Return what every text check needs from the rest of the document, from raw data.
+
+    ``bedragen``: each named amount with every formula computed (``None`` where a value
+    is wrong, so the name is known but gives no second problem where it is used);
+    ``formulefouten``: why each wrong formula is wrong; ``voetnoten``: the footnote keys.
+    Formulas are resolved here, once, and the ``bedragen`` validator takes the result.
+    """
+    raw = data.get("bedragen") if isinstance(data, dict) else None
+    footnotes = data.get("voetnoten") if isinstance(data, dict) else None
+    values: dict[str, Decimal | None] = {}
+    errors: dict[str, str] = {}
+    if isinstance(raw, dict):
+        values, errors = formulas.resolve({str(name): value for name, value in raw.items()})
+    return {
+        "bedragen": values,
+        "formulefouten": errors,
+        "voetnoten": {str(key) for key in footnotes} if isinstance(footnotes, dict) else set(),
+    }
 
 
 class Document(Model):
@@ -48,12 +69,45 @@ class Document(Model):
     )
     bijlagen: list[Regel] = Field(default_factory=list, description="bijlagen, genummerd")
 
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        context: Any | None = None,
+        **options: Any,
+    ) -> Self:
+        """Validate ``obj``; without a context, build the one the text checks need.
+
+        Why: a document made from a plain dict (a web form, a test, another program)
+        must be checked exactly as one loaded from YAML, references included.
+        """
+        if context is None:
+            context = validation_context(obj)
+        return super().model_validate(obj, context=context, **options)
+
+    def __init__(self, /, **data: Any) -> None:
+        self.__pydantic_validator__.validate_python(
+            data, self_instance=self, context=validation_context(data)
+        )
+
     @field_validator("bedragen")
     @classmethod
-    def _compute_formulas(cls, value: dict[str, Decimal | str]) -> dict[str, Decimal | str]:
-        values, errors = formulas.resolve(value)
-        fail("Bedragen", [((name,), message, value[name]) for name, message in errors.items()])
-        return {name: amount for name, amount in values.items() if amount is not None}
+    def _compute_formulas(
+        cls, value: dict[str, Decimal | str], info: ValidationInfo
+    ) -> dict[str, Decimal | str]:
+        context = info.context if isinstance(info.context, dict) else {}
+        if "formulefouten" in context:
+            values, errors = context["bedragen"], context["formulefouten"]
+        else:
+            values, errors = formulas.resolve(value)
+        fail(
+            "Bedragen",
+            [((name,), message, value[name]) for name, message in errors.items() if name in value],
+        )
+        return {
+            name: amount for name, amount in values.items() if amount is not None and name in value
+        }
 
     @property
     def waarden(self) -> dict[str, Decimal]:
@@ -63,9 +117,7 @@ class Document(Model):
     @model_validator(mode="after")
     def _every_footnote_is_used(self) -> Document:
         used = {
-            marker
-            for _, text in strings_in(self.model_dump())
-            for marker in references.FOOTNOTE.findall(text)
+            marker for _, text in strings_in(self.model_dump()) for marker in FOOTNOTE.findall(text)
         }
         problems: list[tuple[Loc, str, object]] = [
             (

@@ -18,8 +18,11 @@ from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from jeugddocs.calc import formulas
-from jeugddocs.content import references
 from jeugddocs.content.models.base import custom_error
+from jeugddocs.format.describe import describe
+from jeugddocs.markup import checks
+from jeugddocs.markup.prose import InlineText, ProseText
+from jeugddocs.markup.references import FOOTNOTE, NAME
 
 # -- matched against the stripped value; no two quantifiers can take the same characters,
 #    so a long text cannot make it backtrack --
@@ -103,14 +106,15 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _check_references(value: str, info: ValidationInfo) -> str:
+def _checked(text: ProseText | InlineText, info: ValidationInfo) -> ProseText | InlineText:
+    """Check a parsed text against the document's amounts and footnotes.
+
+    Both come from the validation context (see :mod:`jeugddocs.content.load`), which
+    every way into validation provides; without it only the text itself is checked.
+    """
     context = info.context or {}
-    amounts, footnotes = context.get("bedragen"), context.get("voetnoten")
-    issues = references.find_number_issues(value)
-    if amounts is not None:
-        issues += references.find_issues(value, amounts)
-    if footnotes is not None:
-        issues += references.find_footnote_issues(value, footnotes)
+    parsed = text.blocks if isinstance(text, ProseText) else text.runs
+    issues = checks.text_issues(text, parsed, context.get("bedragen"), context.get("voetnoten"))
     if issues:
         # -- every issue travels in the context; the problem mapper places each one
         #    at its fragment inside the text --
@@ -122,35 +126,15 @@ def _check_references(value: str, info: ValidationInfo) -> str:
                 "fragmenten": [(i.fragment, i.occurrence, i.message) for i in issues],
             },
         )
-    return value
+    return text
 
 
-def describe(value: object) -> str:
-    """Describe a YAML value in Dutch for an error message."""
-    if value is None:
-        return "niets (een lege waarde)"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"de tekst '{shown}'"
-    if isinstance(value, int | Decimal | float):
-        return f"het getal {value}"
-    if isinstance(value, datetime.date):
-        return f"de datum {value.isoformat()}"
-    if isinstance(value, list):
-        return "een lijst"
-    if isinstance(value, dict):
-        return "een groep velden"
-    return "een waarde van een onbekend soort"
+def _prose(value: str, info: ValidationInfo) -> ProseText | InlineText:
+    return _checked(ProseText.of(value), info)
 
 
-class ProseMarker:
-    """Marks a field as prose: paragraphs, lists, emphasis and references."""
-
-
-class InlineMarker:
-    """Marks a field as one line of inline text: emphasis and references, no paragraphs."""
+def _inline(value: str, info: ValidationInfo) -> ProseText | InlineText:
+    return _checked(InlineText.of(value), info)
 
 
 Bedrag = Annotated[
@@ -169,7 +153,7 @@ Datum = Annotated[
 def _plain(value: str) -> str:
     # -- a field shown as typed (onderwerp, gemeente, a column header) cannot hold a
     #    reference or a footnote: it would appear literally in the document --
-    if references.FOOTNOTE.search(value):
+    if FOOTNOTE.search(value):
         raise custom_error(
             "in dit veld kan geen voetnoot staan; zet de voetnoot in een tekstveld, zoals de "
             "inleiding of de kern"
@@ -193,20 +177,18 @@ Label = Annotated[
 Proza = Annotated[
     str,
     AfterValidator(_not_blank),
-    AfterValidator(_check_references),
-    ProseMarker(),
+    AfterValidator(_prose),
     Field(json_schema_extra={"x-jeugddocs": "proza"}),
 ]
 Regel = Annotated[
     str,
     AfterValidator(_not_blank),
-    AfterValidator(_check_references),
-    InlineMarker(),
+    AfterValidator(_inline),
 ]
 
 
 def _check_name(value: str) -> str:
-    if not references.NAME.fullmatch(value):
+    if not NAME.fullmatch(value):
         raise custom_error(
             f"de naam '{value}' kan niet in een verwijzing staan; gebruik kleine letters, "
             "cijfers en _, bijvoorbeeld extra_bijdrage_2021"
@@ -218,7 +200,7 @@ Naam = Annotated[str, AfterValidator(_check_name)]
 
 
 def _no_footnote_in_footnote(value: str) -> str:
-    if references.FOOTNOTE.search(value):
+    if FOOTNOTE.search(value):
         raise custom_error("een voetnoot kan zelf geen voetnoot hebben; haal de [^…] weg")
     return value
 
@@ -228,8 +210,7 @@ Voetnoottekst = Annotated[
     str,
     AfterValidator(_not_blank),
     AfterValidator(_no_footnote_in_footnote),
-    AfterValidator(_check_references),
-    InlineMarker(),
+    AfterValidator(_inline),
 ]
 
 
@@ -246,7 +227,7 @@ VoetnootNaam = Annotated[str, AfterValidator(_check_footnote_key)]
 
 
 def _amount_or_name(value: Any, info: ValidationInfo) -> Decimal | str:
-    if isinstance(value, str) and references.NAME.fullmatch(value):
+    if isinstance(value, str) and NAME.fullmatch(value):
         amounts = (info.context or {}).get("bedragen")
         if amounts is not None and value not in amounts:
             raise custom_error(
@@ -291,9 +272,7 @@ BedragOfFormule = Annotated[
 
 
 def _cell_amount(value: Any, info: ValidationInfo) -> Decimal:
-    if not (
-        isinstance(value, str) and (formulas.is_formula(value) or references.NAME.fullmatch(value))
-    ):
+    if not (isinstance(value, str) and (formulas.is_formula(value) or NAME.fullmatch(value))):
         return _to_amount(value)
     amounts = (info.context or {}).get("bedragen") or {}
     try:

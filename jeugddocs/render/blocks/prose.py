@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jeugddocs.compute.prose import ListBlock, Paragraph
+from jeugddocs.markup.prose import ListBlock, Paragraph
 from jeugddocs.render.wordml import paragraph_xml
 
 if TYPE_CHECKING:

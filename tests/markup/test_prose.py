@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jeugddocs.compute.prose import ListBlock, Paragraph, Run, parse_inline, parse_prose
+from jeugddocs.markup.prose import ListBlock, Paragraph, Run, parse_inline, parse_prose
 
 
 def test_blank_line_starts_a_paragraph_and_wrapped_lines_join() -> None:

@@ -1,0 +1,246 @@
+"""References from prose to named amounts: ``{{ tekort | euro }}``, ``{{ (a * 1.02) | euro }}``.
+
+A reference is a computation over names from ``bedragen`` in the one expression
+grammar (:mod:`jeugddocs.markup.expressions`), followed by one or more formatting
+filters from :data:`jeugddocs.format.FILTERS` whose arguments are fixed values. That is
+all: content is data, never code, and nothing here goes near a template engine.
+
+A reference is read once (:func:`parse_reference`, cached by its text); what is wrong
+with its shape is known then, and what depends on the amounts is found by computing
+it (:func:`reference_problem`), exactly as the view will.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from jeugddocs.format import FILTERS, FormatInputError
+from jeugddocs.markup import expressions
+from jeugddocs.markup.expressions import (
+    ExpressionError,
+    Name,
+    Node,
+    Number,
+    SyntaxProblem,
+    Text,
+    Unary,
+    Unavailable,
+)
+
+# -- no braces inside a reference: this keeps matching linear, and a stray "{{" is then
+#    reported by the check for loose template syntax --
+REFERENCE = re.compile(r"\{\{[^{}]*\}\}")
+#: A name under ``bedragen``: usable in a reference and in a formula.
+NAME = re.compile(r"[a-z_][a-z0-9_]*")
+#: A footnote marker in prose: ``[^1]`` or ``[^bron]``; its text is under ``voetnoten``.
+FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+#: Template syntax that is not part of a whole reference.
+STRAY_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")
+EXAMPLE = "{{ naam | euro }}"
+
+_CONSTANTS = {"True": True, "true": True, "False": False, "false": False}
+
+
+@dataclass(frozen=True)
+class FilterCall:
+    """A filter with the fixed values it is given: ``euro(centen=False)``."""
+
+    name: str
+    arguments: tuple[Any, ...] = ()
+    keywords: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference as read: its computation and filters, or why it is not one.
+
+    ``names`` are the amounts it uses, also when something else is wrong with it
+    (so that an amount is not reported as unused because its reference has a typo).
+    """
+
+    fragment: str
+    expression: Node | None = None
+    filters: tuple[FilterCall, ...] = ()
+    names: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+class ReferenceError(ValueError):
+    """A reference that cannot be computed or formatted with these amounts (Dutch message)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_reference(fragment: str) -> Reference:
+    """Read ``{{ … }}`` once; a document, a batch or a preview repeat the same few."""
+    inner = fragment[2:-2]
+    try:
+        parser = expressions.Parser(inner, stop=("|",))
+        if parser.finished():
+            raise SyntaxProblem(0)
+        expression = parser.comparison()
+        filters: list[FilterCall] = []
+        constant_only = True
+        while parser.at("|"):
+            parser.take()
+            token = parser.take()
+            if token.kind != "name":
+                raise SyntaxProblem(token.start)
+            arguments: tuple[Node, ...] = ()
+            keywords: tuple[expressions.Keyword, ...] = ()
+            if parser.at("("):
+                parser.take()
+                arguments, keywords, _ = parser.arguments()
+            values = [_constant(a) for a in (*arguments, *(k.value for k in keywords))]
+            constant_only = constant_only and all(v is not _NOT_CONSTANT for v in values)
+            filters.append(
+                FilterCall(
+                    token.text,
+                    tuple(values[: len(arguments)]),
+                    tuple(
+                        (k.name, v) for k, v in zip(keywords, values[len(arguments) :], strict=True)
+                    ),
+                )
+            )
+        if parser.peek() is not None:
+            raise SyntaxProblem(parser.take().start)
+    except (SyntaxProblem, ExpressionError):
+        return Reference(fragment, problem=_invalid(fragment))
+    names = expressions.names(expression)
+    problem = _shape_problem(fragment, inner, expression, filters, constant_only)
+    return Reference(fragment, expression, tuple(filters), names, problem)
+
+
+def _shape_problem(
+    fragment: str, inner: str, expression: Node, filters: list[FilterCall], constant_only: bool
+) -> str | None:
+    if not filters:
+        if isinstance(expression, Name):
+            return (
+                f"in '{fragment}' ontbreekt de opmaak; schrijf bijvoorbeeld "
+                f"{{{{ {expression.name} | euro }}}} zodat het bedrag in Nederlandse notatie "
+                "verschijnt"
+            )
+        return _not_a_reference(fragment)
+    for call in filters:
+        if call.name not in FILTERS:
+            close = difflib.get_close_matches(call.name, FILTERS, n=1)
+            hint = f"bedoelde u '{close[0]}'? " if close else ""
+            return (
+                f"onbekend filter '{call.name}' in '{fragment}'; {hint}"
+                f"beschikbaar zijn: {', '.join(FILTERS)}"
+            )
+    if not constant_only:
+        return f"in '{fragment}' mogen filters alleen vaste waarden krijgen, zoals centen=False"
+    for call in filters:
+        keys = [key for key, _ in call.keywords]
+        twice = next((key for key in keys if keys.count(key) > 1), None)
+        if twice:
+            return (
+                f"in '{fragment}' krijgt het filter '{call.name}' het argument '{twice}' twee keer"
+            )
+    if expressions.refusal(expression, inner) is not None:
+        return _not_a_reference(fragment)
+    return None
+
+
+class _NotConstant:
+    pass
+
+
+_NOT_CONSTANT = _NotConstant()
+
+
+def _constant(node: Node) -> Any:
+    """The fixed value a filter argument stands for, or a marker that it is none."""
+    if isinstance(node, Number) and re.fullmatch(r"\d+(\.\d+)?", node.text):
+        return int(node.text) if node.text.isdigit() else Decimal(node.text)
+    if isinstance(node, Unary) and node.operator == "-":
+        value = _constant(node.operand)
+        return -value if isinstance(value, int | Decimal) else _NOT_CONSTANT
+    if isinstance(node, Text):
+        return node.value
+    if isinstance(node, Name) and node.name in _CONSTANTS:
+        return _CONSTANTS[node.name]
+    return _NOT_CONSTANT
+
+
+def reference_problem(reference: Reference, amounts: Mapping[str, Any]) -> str | None:
+    """Return what is wrong with ``reference`` given ``amounts``, or None.
+
+    ``amounts`` maps each defined name to its value; ``None`` is a value with a problem
+    of its own (reported at its own line), which makes the name known but not usable.
+    """
+    if reference.problem is not None:
+        return reference.problem
+    unknown = [name for name in reference.names if name not in amounts]
+    if unknown:
+        return _unknown_name(unknown[0], reference.fragment, amounts)
+    if any(amounts[name] is None for name in reference.names):
+        return None
+    try:
+        format_reference(reference, amounts)
+    except ReferenceError as exc:
+        return str(exc)
+    return None
+
+
+def format_reference(reference: Reference, amounts: Mapping[str, Any]) -> str:
+    """Compute ``reference`` and format it; raise ReferenceError with a Dutch message."""
+    fragment = reference.fragment
+    if reference.expression is None or reference.problem is not None:
+        raise ReferenceError(reference.problem or _invalid(fragment))
+    try:
+        value: Any = expressions.evaluate(reference.expression, amounts)
+    except Unavailable:
+        raise ReferenceError(f"'{fragment}' gebruikt een bedrag dat zelf een fout heeft") from None
+    except ExpressionError as exc:
+        if exc.kind in ("nul", "onberekenbaar", "te_groot"):
+            raise ReferenceError(
+                f"'{fragment}' kan niet worden uitgerekend (deling door nul, of een te groot getal)"
+            ) from None
+        raise ReferenceError(f"'{fragment}': {exc}") from None
+    for call in reference.filters:
+        try:
+            value = FILTERS[call.name](value, *call.arguments, **dict(call.keywords))
+        except FormatInputError as exc:
+            raise ReferenceError(f"'{fragment}' kan niet worden opgemaakt: {exc}") from None
+        except (TypeError, ArithmeticError, ValueError):
+            raise ReferenceError(
+                f"'{fragment}': een filter krijgt argumenten die hij niet kent"
+            ) from None
+    return str(value)
+
+
+def expand(text: str, amounts: Mapping[str, Any]) -> str:
+    """Replace every reference in ``text`` by its formatted value (for checked text)."""
+    if "{{" not in text:
+        return text
+    return REFERENCE.sub(lambda m: format_reference(parse_reference(m.group()), amounts), text)
+
+
+def _invalid(fragment: str) -> str:
+    return f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als {EXAMPLE}"
+
+
+def _not_a_reference(fragment: str) -> str:
+    return (
+        f"'{fragment}' is geen verwijzing naar een bedrag; in tekst mag alleen een naam uit "
+        f"'bedragen' (of een berekening met namen, getallen, + - * / en som, verschil, "
+        f"procent_van, indexeer) met een filter staan, zoals {EXAMPLE}"
+    )
+
+
+def _unknown_name(name: str, fragment: str, amounts: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(amounts), n=1)
+    hint = f"bedoelde u '{close[0]}'? " if close else ""
+    known = ", ".join(sorted(amounts)) or "nog geen"
+    return (
+        f"'{name}' in '{fragment}' is geen bekend bedrag; {hint}voeg het toe onder 'bedragen:' "
+        f"(bekende namen: {known})"
+    )
