@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jeugddocs.api import BatchResult, RenderedDocument, build, build_all, check, render
-    from jeugddocs.content.load import Checked, check_content, load_content, parse_content
+    from jeugddocs.content.load import Checked
     from jeugddocs.errors import ContentError, JeugddocsError, Problem, TemplateError
     from jeugddocs.render.templates import TemplateSet
 
@@ -33,9 +33,6 @@ _LAZY = {
     "check": "jeugddocs.api",
     "render": "jeugddocs.api",
     "Checked": "jeugddocs.content.load",
-    "check_content": "jeugddocs.content.load",
-    "load_content": "jeugddocs.content.load",
-    "parse_content": "jeugddocs.content.load",
     "ContentError": "jeugddocs.errors",
     "JeugddocsError": "jeugddocs.errors",
     "Problem": "jeugddocs.errors",
@@ -56,9 +53,6 @@ __all__ = [
     "build",
     "build_all",
     "check",
-    "check_content",
-    "load_content",
-    "parse_content",
     "render",
 ]
 

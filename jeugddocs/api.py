@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jeugddocs import batch
 from jeugddocs.compute.derive import DERIVED, plan_documents
-from jeugddocs.content.load import Checked, check_content
+from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import Document
 from jeugddocs.errors import OutputError, Problem, ProblemsError
 from jeugddocs.output import output_path, write_atomic
@@ -69,12 +69,17 @@ class FileOutcome:
 Outcomes = Generator[FileOutcome, None, None]
 
 
-def check(path: Path | str) -> Checked:
-    """Load and validate one content file; raise ContentError with every problem.
+def check(source: ContentSource, name: str | None = None) -> Checked:
+    """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
-    The result holds the document and any warnings (valid, but worth a look).
+    ``source`` is a path (``Path``, or a ``str`` without a line break), YAML text (a
+    ``str`` with line breaks, or ``bytes``) or the data itself (a ``dict``, as a form or
+    JSON gives it). Formulas, references, totals and warnings are checked alike in every
+    case; each problem has its field path, and its line and column where the content has
+    them. Nothing is raised for content problems: ``checked.ok`` says whether the
+    document can be made, and ``checked.valid()`` returns it or raises ContentError.
     """
-    return check_content(Path(path))
+    return check_source(source, name)
 
 
 def render(document: Document, templates: TemplateSet | None = None) -> list[RenderedDocument]:
@@ -95,7 +100,7 @@ def build(
 ) -> list[Path]:
     """Check, render and write one content file; return the paths written."""
     path, output_dir = Path(path), Path(output_dir)
-    return write(path, render(check(path).document, templates), output_dir)
+    return write(path, render(check(path).valid(), templates), output_dir)
 
 
 def write(path: Path, rendered: list[RenderedDocument], output_dir: Path) -> list[Path]:
@@ -196,10 +201,10 @@ def _validate_in_order(paths: Iterable[Path]) -> Outcomes:
 
 
 def _validate_one(path: Path) -> FileOutcome:
-    try:
-        return FileOutcome(str(path), warnings=check(path).warnings)
-    except ProblemsError as exc:
-        return FileOutcome(str(path), problems=exc.problems, failed=True)
+    checked = check(path)
+    return FileOutcome(
+        str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
+    )
 
 
 def _validate_in_worker(paths: list[Path]) -> list[FileOutcome]:
@@ -259,7 +264,7 @@ def _build_one(
     try:
         checked = check(path)
         warnings = checked.warnings
-        rendered = render(checked.document, templates)
+        rendered = render(checked.valid(), templates)
         targets = [output_path(path, output_dir, item.suffix) for item in rendered]
         taken = [claimed[t] for t in targets if t in claimed]
         if taken:

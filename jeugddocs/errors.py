@@ -6,10 +6,12 @@ This module imports nothing from jeugddocs: every stage may raise these.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["fout", "waarschuwing"]
+#: Where a value sits in the content: keys and 0-based list indices, as in the YAML or JSON.
+FieldPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, order=True)
@@ -17,7 +19,10 @@ class Problem:
     """One thing wrong in a content file or template, with where it is.
 
     ``str(problem)`` is the line a user sees: ``file:line:column: message``.
-    Line and column are 1-based, as editors show them.
+    Line and column are 1-based, as editors show them; both are 0 where the content
+    has no positions (a dict from a web form), and the line then names the field.
+    ``path`` is the field the problem belongs to (``("argumenten", 2, "beslispunt")``),
+    empty for the file as a whole or a template.
     """
 
     file: str
@@ -25,9 +30,18 @@ class Problem:
     column: int
     message: str
     severity: Severity = "fout"
+    path: FieldPath = field(default=(), compare=False)
+
+    @property
+    def veld(self) -> str:
+        """The field path as text: ``argumenten.2.beslispunt``."""
+        return ".".join(str(part) for part in self.path)
 
     def __str__(self) -> str:
         prefix = "waarschuwing: " if self.severity == "waarschuwing" else ""
+        if self.line == 0:
+            where = f"{self.file}: {self.veld}" if self.path else self.file
+            return f"{where}: {prefix}{self.message}"
         return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
 
 

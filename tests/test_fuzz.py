@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jeugddocs import api
-from jeugddocs.content.load import parse_content
 from jeugddocs.content.source import YamlParser, load_text_bytes
 from jeugddocs.errors import ContentError
 from tests.conftest import MINIMAL
+from tests.content_text import document_of
 
 FIELDS = [
     "soort",
@@ -84,7 +84,7 @@ def dump(data: Any) -> str:
 @given(documents)
 def test_any_yaml_document_validates_or_gives_located_problems(data: Any) -> None:
     try:
-        parse_content(dump(data))
+        document_of(dump(data))
     except ContentError as exc:
         assert exc.problems
         assert all(p.line >= 1 and p.column >= 1 and p.message for p in exc.problems)
@@ -93,7 +93,7 @@ def test_any_yaml_document_validates_or_gives_located_problems(data: Any) -> Non
 @given(st.binary(max_size=300))
 def test_any_bytes_validate_or_give_located_problems(raw: bytes) -> None:
     try:
-        parse_content(raw)
+        document_of(raw)
     except ContentError as exc:
         assert all(p.line >= 1 and p.column >= 1 for p in exc.problems)
 
@@ -129,7 +129,7 @@ def replaced(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
 @given(paths, documents)
 def test_a_changed_field_either_fails_cleanly_or_renders(path: tuple[Any, ...], value: Any) -> None:
     try:
-        document = parse_content(dump(replaced(path, value)))
+        document = document_of(dump(replaced(path, value)))
     except ContentError:
         return
     for item in api.render(document):
@@ -151,7 +151,7 @@ prose_text = st.text(
 def test_unicode_prose_comes_out_as_the_same_text(text: str) -> None:
     data = replaced(("kern",), text)
     try:
-        document = parse_content(dump(data))
+        document = document_of(dump(data))
     except ContentError as exc:
         # -- only the Dutch-number checks may object to arbitrary prose --
         assert all("punt" in p.message or "bedrag" in p.message for p in exc.problems), exc
@@ -171,7 +171,7 @@ def test_amounts_and_dates_survive_the_round_trip(amount: Decimal, day: datetime
         "datum: 2021-03-18", f"datum: {day.isoformat()}"
     )
 
-    document = parse_content(text)
+    document = document_of(text)
 
     assert document.waarden["extra"] == amount
     assert document.datum == day

@@ -14,12 +14,13 @@ from docx import Document
 from docx.shared import Cm
 
 from jeugddocs import api
+from jeugddocs.api import check
 from jeugddocs.cli import cli
-from jeugddocs.content.load import check_content, parse_content
 from jeugddocs.errors import ContentError, TemplateError
 from jeugddocs.markup.prose import parse_inline
 from jeugddocs.render.templates import TemplateSet, default_template_dir
 from jeugddocs.starters import starter_text
+from tests.content_text import document_of
 from tests.docx_text import extract
 
 
@@ -28,7 +29,7 @@ def test_a_footnote_in_a_beslispunt_reaches_the_raadsbesluit(minimal_yaml: str) 
         "  - Een pilot starten.", '  - Een pilot starten[^1].\nvoetnoten:\n  1: "Zie bijlage 2."'
     )
 
-    voorstel, besluit = api.render(parse_content(text))
+    voorstel, besluit = api.render(document_of(text))
 
     assert "[voetnoot 1] Zie bijlage 2." in extract(besluit.data)
     assert "[voetnoot 1] Zie bijlage 2." in extract(voorstel.data)
@@ -37,7 +38,7 @@ def test_a_footnote_in_a_beslispunt_reaches_the_raadsbesluit(minimal_yaml: str) 
 def test_a_nota_without_sections_renders() -> None:
     text = "soort: nota\ngemeente: X\nonderwerp: Y\ndatum: 2026-03-01\n"
 
-    (item,) = api.render(parse_content(text))
+    (item,) = api.render(document_of(text))
 
     assert "[Title] Y" in extract(item.data)
 
@@ -46,7 +47,7 @@ def test_a_very_long_subject_is_shortened_only_in_the_file_properties(minimal_ya
     subject = "Onderwerp " * 40
     text = minimal_yaml.replace("onderwerp: Dagbehandeling jonge kinderen", f"onderwerp: {subject}")
 
-    data = api.render(parse_content(text))[0].data
+    data = api.render(document_of(text))[0].data
 
     assert len(Document(io.BytesIO(data)).core_properties.title) == 255
     assert f"[Subtitle] {subject.strip()}" in extract(data)
@@ -87,7 +88,7 @@ def test_no_break_spaces_in_prose_are_kept(minimal_yaml: str) -> None:
         "aanleiding: De groepen zijn te groot.", 'aanleiding: "Artikel 2\\u00a0lid 3."'
     )
 
-    lines = extract(api.render(parse_content(text))[0].data)
+    lines = extract(api.render(document_of(text))[0].data)
 
     assert "[Normal] Wij vragen €\xa0103.500 extra." in lines
     assert "[Normal] Artikel 2\xa0lid 3." in lines
@@ -108,7 +109,7 @@ def test_a_template_with_its_own_footnote_keeps_unique_ids(tmp_path: Path) -> No
         for name, blob in parts.items():
             package.writestr(name, blob)
 
-    data = api.render(parse_content(starter_text("nota")), TemplateSet(folder))[0].data
+    data = api.render(document_of(starter_text("nota")), TemplateSet(folder))[0].data
 
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = package.read("word/footnotes.xml").decode()
@@ -125,7 +126,7 @@ def test_a_filter_misused_in_a_template_is_a_template_error(tmp_path: Path, tag:
     document.save(str(folder / "memo.docx"))
 
     with pytest.raises(TemplateError) as excinfo:
-        api.render(parse_content(starter_text("memo")), TemplateSet(folder))
+        api.render(document_of(starter_text("memo")), TemplateSet(folder))
 
     assert "Datum:" in str(excinfo.value)
 
@@ -150,7 +151,7 @@ secties:
 
 
 def amount_widths(text: str) -> tuple[list[int], int]:
-    document = Document(io.BytesIO(api.render(parse_content(text))[0].data))
+    document = Document(io.BytesIO(api.render(document_of(text))[0].data))
     section = document.sections[0]
     widths = [int(cell.width) for cell in document.tables[-1].rows[0].cells]
     return widths, section.page_width - section.left_margin - section.right_margin
@@ -165,12 +166,12 @@ def test_a_table_in_thousands_fits_with_amounts_on_one_line(
 
     assert sum(widths) <= page
     assert min(widths[1:]) >= Cm(1.4)
-    assert check_content(write_yaml(text)).warnings == []
+    assert check(write_yaml(text)).warnings == []
 
 
 def test_a_table_too_wide_for_the_page_is_a_warning(write_yaml: Callable[..., Path]) -> None:
     widths, page = amount_widths(WIDE)
-    warnings = check_content(write_yaml(WIDE)).warnings
+    warnings = check(write_yaml(WIDE)).warnings
 
     assert sum(widths) <= page
     assert [f"{w.line}:{w.column}: {w.message}" for w in warnings] == [
@@ -186,7 +187,7 @@ def test_plain_fields_refuse_references_and_footnotes_in_footnotes() -> None:
     )
 
     with pytest.raises(Exception, match="een voetnoot kan zelf geen voetnoot hebben"):
-        parse_content(text)
+        document_of(text)
 
 
 @pytest.mark.parametrize(
@@ -210,13 +211,13 @@ def test_long_pathological_text_is_handled_without_backtracking(
     amount = minimal_yaml.replace("extra: 103500", f"extra: '{text}'")
 
     if document_problem is None:
-        assert parse_content(document).soort == "raadsvoorstel"
+        assert document_of(document).soort == "raadsvoorstel"
     else:
         with pytest.raises(ContentError) as excinfo:
-            parse_content(document)
+            document_of(document)
         assert excinfo.value.problems[0].message.startswith(document_problem)
     with pytest.raises(ContentError) as excinfo:
-        parse_content(amount)
+        document_of(amount)
     assert excinfo.value.problems[0].message.startswith("verwacht een bedrag (een getal)")
 
 
@@ -226,7 +227,7 @@ def test_a_reference_python_cannot_compile_is_a_located_problem(minimal_yaml: st
     )
 
     with pytest.raises(ContentError) as excinfo:
-        parse_content(text)
+        document_of(text)
 
     assert [(p.line, p.column) for p in excinfo.value.problems] == [(8, 18)]
 
@@ -251,7 +252,7 @@ def test_thirds_of_a_budget_add_up_to_the_budget() -> None:
         ),
     )
 
-    assert parse_content(text).soort == "memo"
+    assert document_of(text).soort == "memo"
 
 
 def test_a_comment_after_a_block_indicator_is_not_searched(write_yaml: Callable[..., Path]) -> None:
@@ -267,7 +268,7 @@ def test_a_comment_after_a_block_indicator_is_not_searched(write_yaml: Callable[
     )
 
     with pytest.raises(ContentError) as excinfo:
-        parse_content(text)
+        document_of(text)
 
     line = text.splitlines().index("  Het tekort is {{ tekot | euro }}[^1].") + 1
     assert [(p.line, p.column) for p in excinfo.value.problems] == [(line, 17)]
@@ -276,7 +277,7 @@ def test_a_comment_after_a_block_indicator_is_not_searched(write_yaml: Callable[
 def test_lone_braces_are_content(minimal_yaml: str) -> None:
     text = minimal_yaml.replace("gemeente: Hilversum", 'gemeente: "Foo }}"')
 
-    assert "[koptekst] Gemeente Foo }}" in extract(api.render(parse_content(text))[0].data)
+    assert "[koptekst] Gemeente Foo }}" in extract(api.render(document_of(text))[0].data)
 
 
 def test_a_missing_golden_file_fails_without_update_golden(pytester: pytest.Pytester) -> None:

@@ -11,12 +11,12 @@ import pytest
 from docx import Document
 
 from jeugddocs import api
-from jeugddocs.content.load import parse_content
 from jeugddocs.errors import OutputError, TemplateError
 from jeugddocs.output import write_atomic
 from jeugddocs.paths import UnsafePathError, safe_join
 from jeugddocs.render.compiled import WordTemplate
 from jeugddocs.render.templates import TemplateSet, default_template_dir
+from tests.content_text import document_of
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_template_cannot_reach_python_and_says_which_paragraph(
     add_paragraph(templates / "raadsvoorstel.docx", f"Slot: {tag}")
 
     with pytest.raises(TemplateError) as excinfo:
-        api.render(parse_content(minimal_yaml), TemplateSet(templates))
+        api.render(document_of(minimal_yaml), TemplateSet(templates))
 
     (problem,) = excinfo.value.problems
     assert problem.file.endswith("raadsvoorstel.docx")

@@ -94,7 +94,7 @@ import jeugddocs
 assert "jeugddocs.api" not in sys.modules
 import jeugddocs.render.templates  # binds the subpackage 'render' on its parent
 assert callable(jeugddocs.render), jeugddocs.render
-assert jeugddocs.check_content.__module__ == "jeugddocs.content.load"
+assert jeugddocs.Checked.__module__ == "jeugddocs.content.load"
 assert jeugddocs.TemplateSet is jeugddocs.render.__globals__["TemplateSet"]
 assert set(jeugddocs.__all__) <= set(dir(jeugddocs))
 print("ok")

@@ -74,6 +74,7 @@ def _wide_tables(source: Source, document: BaseModel) -> list[Problem]:
                     f"deze tabel is te breed voor de pagina ({len(columns)} kolommen met "
                     f"bedragen): bedragen worden afgebroken; {hint}",
                     "waarschuwing",
+                    path,
                 )
             )
     return rv
@@ -116,6 +117,7 @@ def _unused_amounts(source: Source, data: dict[str, Any], texts: Texts) -> list[
             f"het bedrag '{name}' wordt nergens gebruikt; zet het in de tekst als "
             f"{{{{ {name} | euro }}}}, of haal het weg",
             "waarschuwing",
+            ("bedragen", name),
         )
         for name in defined
         if name not in used
@@ -147,6 +149,7 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
                     f"{{{{ {known} | {'euro_kort' if match.group('kort') else 'euro'} }}}}, "
                     "zodat het bedrag maar op één plek staat",
                     "waarschuwing",
+                    path,
                 )
             )
     return rv

@@ -1,8 +1,10 @@
-"""Load a content file into its typed model, or report every problem in it."""
+"""Check content — a file, YAML text or a dict — into its typed model and every problem."""
 
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,38 +15,69 @@ from jeugddocs.content import lint
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.document import validation_context
 from jeugddocs.content.problems import problems_from_validation
-from jeugddocs.content.source import Source, is_reported, load_source, load_text_bytes
+from jeugddocs.content.source import (
+    Source,
+    YamlParser,
+    is_reported,
+    load_source,
+    load_text_bytes,
+    source_from_data,
+)
 from jeugddocs.errors import ContentError, Problem
+
+#: Content as a caller may give it: a file (``Path`` or a one-line ``str``), YAML text
+#: (``str`` with a line break, or ``bytes``), or the data itself (a ``dict``).
+ContentSource = Path | os.PathLike[str] | str | bytes | Mapping[str, Any]
 
 
 @dataclass(frozen=True)
 class Checked:
-    """Valid content, with the warnings that did not stop it (numbers typed twice, …)."""
+    """The outcome of checking content: the document if it is valid, and every problem.
 
-    document: Document
+    ``problems`` are errors (the document cannot be made); ``warnings`` are things that
+    are valid but worth a look (a number typed twice, an amount never used).
+    """
+
+    document: Document | None
+    problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and not self.problems
 
-def check_content(path: Path | str, display_name: str | None = None) -> Checked:
-    """Read, parse and validate one content file; return it with its warnings.
+    def valid(self) -> Document:
+        """Return the document, or raise ContentError with every problem."""
+        if self.document is None or self.problems:
+            raise ContentError(self.problems)
+        return self.document
 
-    Raises ContentError with every problem found (YAML and validation alike).
+
+def check_source(
+    source: ContentSource, name: str | None = None, *, parser: YamlParser | None = None
+) -> Checked:
+    """Read and validate content, from a file, YAML text or a dict, the same way for each.
+
+    A ``str`` is YAML text when it has a line break and a file name otherwise (content
+    always has several lines; a file name never has one). ``name`` is what messages call
+    the content (the file name by default, ``<tekst>`` or ``<gegevens>`` otherwise).
+    Problems of YAML text and files have line and column; problems of a dict have only
+    their field path, which every problem carries. Nothing is raised for content
+    problems: see :meth:`Checked.valid`.
     """
-    path = Path(path)
-    source, problems = load_source(path, display_name or str(path))
-    return _validate(source, problems)
-
-
-def load_content(path: Path | str, display_name: str | None = None) -> Document:
-    """Read, parse and validate one content file (see :func:`check_content`)."""
-    return check_content(path, display_name).document
-
-
-def parse_content(text: str | bytes, name: str = "<tekst>") -> Document:
-    """Validate content given as text, for programs that do not work with files."""
-    raw = text.encode("utf-8") if isinstance(text, str) else text
-    source, problems = load_text_bytes(raw, name)
-    return _validate(source, problems).document
+    if isinstance(source, Mapping):
+        loaded, problems = source_from_data(dict(source), name or "<gegevens>")
+    elif isinstance(source, bytes):
+        loaded, problems = load_text_bytes(source, name or "<tekst>", parser)
+    elif isinstance(source, str) and "\n" in source:
+        loaded, problems = load_text_bytes(source.encode("utf-8"), name or "<tekst>", parser)
+    else:
+        path = Path(source)
+        loaded, problems = load_source(path, name or str(path), parser)
+    try:
+        return _validate(loaded, problems)
+    except ContentError as exc:
+        return Checked(None, exc.problems)
 
 
 def _validate(source: Source, problems: list[Problem]) -> Checked:
@@ -72,7 +105,7 @@ def _validate(source: Source, problems: list[Problem]) -> Checked:
         raise ContentError(problems) from None
     if problems:
         raise ContentError(problems)
-    return Checked(document, sorted(lint.warnings(source, document)))
+    return Checked(document, warnings=sorted(lint.warnings(source, document)))
 
 
 def _model_for(
@@ -97,6 +130,7 @@ def _model_for(
             source.problem(
                 source.value_position(("soort",)),
                 f"'soort' moet één woord zijn, zoals 'raadsvoorstel' (mogelijk: {kinds})",
+                path=("soort",),
             )
         )
         return None
@@ -106,6 +140,7 @@ def _model_for(
         source.problem(
             source.value_position(("soort",)),
             f"onbekende soort '{soort}'; {hint}mogelijk zijn: {kinds}",
+            path=("soort",),
         )
     )
     return None
@@ -113,5 +148,10 @@ def _model_for(
 
 def _dedupe(existing: list[Problem], new: list[Problem]) -> list[Problem]:
     """Drop validation problems at a place the loader already reported."""
-    taken = {(p.line, p.column) for p in existing}
-    return [p for p in new if (p.line, p.column) not in taken]
+    taken = {_place(p) for p in existing}
+    return [p for p in new if _place(p) not in taken]
+
+
+def _place(problem: Problem) -> object:
+    # -- content without positions (a dict) has its problems only at their field --
+    return (problem.line, problem.column) if problem.line else problem.path

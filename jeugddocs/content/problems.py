@@ -41,10 +41,14 @@ def problems_from_validation(
         if is_key or detail["type"] in ("extra_forbidden", "missing"):
             position = source.key_position(loc)
             if detail["type"] == "missing":
-                position = source.key_position(loc[:-1]) if loc[:-1] else Position(1, 1, 0, 0)
+                position = (
+                    source.key_position(loc[:-1])
+                    if loc[:-1] or not source.positioned
+                    else Position(1, 1, 0, 0)
+                )
         else:
             position = source.value_position(loc)
-        problems.append(source.problem(position, _message(detail, loc, model)))
+        problems.append(source.problem(position, _message(detail, loc, model), path=loc))
     return problems
 
 
@@ -68,7 +72,7 @@ def _reference_problems(
     """Place each reference problem at the fragment the author typed, inside the text."""
     ctx = detail.get("ctx") or {}
     for fragment, occurrence, message in ctx.get("fragmenten", []):
-        yield source.problem(source.fragment_position(loc, fragment, occurrence), message)
+        yield source.problem(source.fragment_position(loc, fragment, occurrence), message, path=loc)
 
 
 def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel]) -> str:

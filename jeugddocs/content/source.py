@@ -43,7 +43,8 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner, ScannerError
 
-from jeugddocs.errors import Problem, Severity
+from jeugddocs.errors import FieldPath, Problem, Severity
+from jeugddocs.format.describe import describe
 
 #: Largest content file accepted; a real raadsvoorstel is far below this.
 MAX_BYTES = 2_000_000
@@ -59,7 +60,7 @@ _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufff
 #: Most values a file may expand to, counting every alias use (bounds "billion laughs").
 MAX_NODES = 200_000
 
-PathKey = tuple[str | int, ...]
+PathKey = FieldPath
 
 #: Which parser reads the YAML: libyaml's C parser when PyYAML has it, or PyYAML's own.
 YamlParser = Literal["libyaml", "python"]
@@ -222,18 +223,29 @@ class Position:
         return cls(mark.line + 1, mark.column + 1, mark.index, end.index)
 
 
+#: The position of a value in content that has none (a dict from a form or a program).
+NOWHERE = Position(0, 0, 0, 0)
+
+
 @dataclass
 class Source:
-    """A loaded content file: its data, its text, and where every value stands."""
+    """Loaded content: its data, its text, and where every value stands.
+
+    Content given as data has no text and no positions (``positioned`` is False);
+    its problems are placed by field path only.
+    """
 
     path: str
     text: str
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    positioned: bool = True
 
     def value_position(self, path: PathKey) -> Position:
         """Return the position of the value at ``path``, or of its nearest ancestor."""
+        if not self.positioned:
+            return NOWHERE
         for n in range(len(path), -1, -1):
             if path[:n] in self.values:
                 return self.values[path[:n]]
@@ -250,6 +262,8 @@ class Source:
         typed (for instance when YAML folding joined it across lines).
         """
         position = self.value_position(path)
+        if not self.positioned:
+            return position
         raw = self.text[position.start : position.end]
         # -- a block scalar's first line is its header ("|  # opmerking"), not its text --
         skip = raw.index("\n") + 1 if raw[:1] in ("|", ">") and "\n" in raw else 0
@@ -263,8 +277,14 @@ class Source:
         line, column = line_column(self.text, absolute)
         return Position(line, column, absolute, absolute + len(fragment))
 
-    def problem(self, position: Position, message: str, severity: Severity = "fout") -> Problem:
-        return Problem(self.path, position.line, position.column, message, severity)
+    def problem(
+        self,
+        position: Position,
+        message: str,
+        severity: Severity = "fout",
+        path: PathKey = (),
+    ) -> Problem:
+        return Problem(self.path, position.line, position.column, message, severity, path)
 
 
 class _Builder:
@@ -284,31 +304,34 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ:
-                self._bad_tag(node)
+                self._bad_tag(node, path)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
         if node.tag != _MAP:
-            self._bad_tag(node)
+            self._bad_tag(node, path)
         rv: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._add(
-                    key_node, "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit"
+                    key_node,
+                    "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit",
+                    path,
                 )
                 continue
-            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            key = self._scalar(key_node, path) if isinstance(key_node, ScalarNode) else None
             if isinstance(key, int) and not isinstance(key, bool):
                 # -- footnote numbers are natural keys; our loader never reads "01" as 1 --
                 key = str(key)
             if not isinstance(key, str) or key == "":
                 self._add(
                     key_node,
-                    f"een veldnaam moet tekst zijn, niet {key!r}; "
-                    "schrijf de naam zonder aanhalingstekens, gevolgd door ':'",
+                    f"een veldnaam moet tekst zijn, niet {describe(key)}; schrijf een naam "
+                    "van letters, zoals 'kern', gevolgd door ':'",
+                    path,
                 )
                 continue
             if key in first_seen:
@@ -316,6 +339,7 @@ class _Builder:
                     key_node,
                     f"het veld '{key}' staat hier voor de tweede keer (eerder op regel "
                     f"{first_seen[key]}); verwijder een van beide",
+                    (*path, key),
                 )
                 continue
             first_seen[key] = key_node.start_mark.line + 1
@@ -323,14 +347,18 @@ class _Builder:
             rv[key] = self.build(value_node, (*path, key))
         return rv
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
-            return self._text(node, text)
+            problem = text_problem(text)
+            if problem:
+                self._add(node, problem, path)
+                return _INVALID
+            return text
         # -- "!!int 0042" or "!!float .inf" (explicit tags) fall through to a problem below --
         if tag == _INT and _INTEGER.match(text):
             if len(text) > _MAX_DIGITS:
-                self._add(node, f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?")
+                self._add(node, f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?", path)
                 return _INVALID
             return int(text)
         if tag == _FLOAT and _DECIMAL.match(text):
@@ -348,39 +376,39 @@ class _Builder:
                     node,
                     f"de datum {text} bestaat niet; schrijf een bestaande datum als "
                     "jaar-maand-dag, bijvoorbeeld 2021-03-18",
+                    path,
                 )
                 return _INVALID
-        self._bad_tag(node)
+        self._bad_tag(node, path)
         return _INVALID
 
-    def _text(self, node: ScalarNode, text: str) -> Any:
-        bad = _FORBIDDEN_CHARACTER.search(text)
-        if bad:
-            self._add(
-                node,
-                f"deze tekst bevat een stuurteken (U+{ord(bad.group()):04X}) dat niet in een "
-                "Word-document kan; haal het weg",
-            )
-            return _INVALID
-        if len(text) > MAX_TEXT:
-            self._add(
-                node,
-                f"deze tekst is {len(text)} tekens lang; de grens is {MAX_TEXT}. Zet lange "
-                "stukken in een bijlage",
-            )
-            return _INVALID
-        return text
-
-    def _bad_tag(self, node: Node) -> None:
+    def _bad_tag(self, node: Node, path: PathKey) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self._add(
             node,
             f"de YAML-tag {tag} is niet toegestaan; content is alleen tekst, getallen, "
             "datums, lijsten en velden. Verwijder de tag",
+            path,
         )
 
-    def _add(self, node: Node, message: str) -> None:
-        self.problems.append(self.source.problem(Position.of(node), message))
+    def _add(self, node: Node, message: str, path: PathKey) -> None:
+        self.problems.append(self.source.problem(Position.of(node), message, path=path))
+
+
+def text_problem(text: str) -> str | None:
+    """Return what makes ``text`` unusable in a document (however it arrived), or None."""
+    bad = _FORBIDDEN_CHARACTER.search(text)
+    if bad:
+        return (
+            f"deze tekst bevat een stuurteken (U+{ord(bad.group()):04X}) dat niet in een "
+            "Word-document kan; haal het weg"
+        )
+    if len(text) > MAX_TEXT:
+        return (
+            f"deze tekst is {len(text)} tekens lang; de grens is {MAX_TEXT}. Zet lange "
+            "stukken in een bijlage"
+        )
+    return None
 
 
 class _Invalid:
@@ -400,6 +428,59 @@ class _TooLarge(Exception):
 def is_reported(value: object) -> bool:
     """Return True for a value the loader has already reported as a problem."""
     return value is _INVALID
+
+
+def source_from_data(data: object, name: str) -> tuple[Source, list[Problem]]:
+    """Take content given as data (a dict from a form, JSON or a program) as a Source.
+
+    The same checks as for YAML apply where they concern values rather than syntax:
+    field names are text, texts hold no characters Word cannot store and are not too
+    long, numbers are not absurdly long, and the whole is bounded in size. The data is
+    copied, so later changes by the caller do not reach a validated document.
+    """
+    source = Source(name, "", None, positioned=False)
+    problems: list[Problem] = []
+    count = 0
+
+    def copy(value: object, path: PathKey) -> Any:
+        nonlocal count
+        count += 1
+        if count > MAX_NODES:
+            raise _TooLarge
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                problems.append(source.problem(NOWHERE, problem, path=path))
+                return _INVALID
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            if len(str(abs(value))) > _MAX_DIGITS:
+                message = f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?"
+                problems.append(source.problem(NOWHERE, message, path=path))
+                return _INVALID
+            return value
+        if isinstance(value, list | tuple):
+            return [copy(item, (*path, index)) for index, item in enumerate(value)]
+        if isinstance(value, dict):
+            rv: dict[str, Any] = {}
+            for key, item in value.items():
+                if isinstance(key, int) and not isinstance(key, bool):
+                    key = str(key)  # -- footnote numbers, as the YAML loader reads them --
+                if not isinstance(key, str) or key == "":
+                    message = f"een veldnaam moet tekst zijn, niet {describe(key)}"
+                    problems.append(source.problem(NOWHERE, message, path=path))
+                    continue
+                rv[key] = copy(item, (*path, key))
+            return rv
+        return value
+
+    try:
+        source.data = copy(data, ())
+    except RecursionError:
+        return source, [Problem(name, 0, 0, _TOO_DEEP)]
+    except _TooLarge:
+        return source, [Problem(name, 0, 0, f"de gegevens bevatten meer dan {MAX_NODES} waarden")]
+    return source, problems
 
 
 def load_source(

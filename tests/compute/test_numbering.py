@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from jeugddocs.compute.derive import plan_documents
-from jeugddocs.content.load import parse_content
+from tests.content_text import document_of
 
 
 def test_arguments_are_numbered_per_beslispunt_in_order(minimal_yaml: str) -> None:
-    view = plan_documents(parse_content(minimal_yaml))[0].view
+    view = plan_documents(document_of(minimal_yaml))[0].view
 
     numbers = [(a["nummer"], a["kop"][0].text) for a in view["argumenten"]]
 
@@ -21,7 +21,7 @@ def test_arguments_are_numbered_per_beslispunt_in_order(minimal_yaml: str) -> No
 def test_raadsbesluit_repeats_the_beslispunten_and_refers_to_the_proposal(
     minimal_yaml: str,
 ) -> None:
-    voorstel, besluit = plan_documents(parse_content(minimal_yaml))
+    voorstel, besluit = plan_documents(document_of(minimal_yaml))
 
     assert (besluit.template, besluit.suffix) == ("raadsbesluit", "-raadsbesluit")
     assert besluit.view["beslispunten"] == voorstel.view["beslispunten"]

@@ -6,21 +6,21 @@ import textwrap
 
 import pytest
 
-from jeugddocs.content.load import parse_content
 from jeugddocs.content.models import SOORTEN
 from jeugddocs.errors import ContentError
 from jeugddocs.starters import starter_text
+from tests.content_text import document_of
 
 
 def problems(text: str) -> list[str]:
     with pytest.raises(ContentError) as excinfo:
-        parse_content(textwrap.dedent(text).lstrip("\n"), "x.yaml")
+        document_of(textwrap.dedent(text).lstrip("\n"), "x.yaml")
     return [f"{p.line}:{p.column}: {p.message}" for p in excinfo.value.problems]
 
 
 @pytest.mark.parametrize("soort", sorted(SOORTEN))
 def test_every_starter_validates_as_its_kind(soort: str) -> None:
-    document = parse_content(starter_text(soort))
+    document = document_of(starter_text(soort))
 
     assert type(document) is SOORTEN[soort]
 
@@ -50,7 +50,7 @@ secties:
 
 
 def test_memo_table_total_is_checked_against_a_named_amount() -> None:
-    assert parse_content(textwrap.dedent(MEMO)).soort == "memo"
+    assert document_of(textwrap.dedent(MEMO)).soort == "memo"
     assert problems(MEMO.replace("[753000]", "[752000]")) == [
         "20:25: het verwachte totaal van kolom 'Bedrag' is 'tekort' (€\xa0845.000), maar de "
         "som van de rijen is €\xa0844.000 (€\xa01.000 minder); controleer de bedragen of het totaal"

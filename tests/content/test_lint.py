@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from jeugddocs.api import check
 from jeugddocs.cli import cli
 from jeugddocs.compute.view import build_view
-from jeugddocs.content.load import check_content
 
 TEXT = """\
 soort: memo
@@ -34,7 +34,7 @@ def test_amounts_typed_in_prose_and_unused_amounts_are_warnings(
 ) -> None:
     path = write_yaml(TEXT)
 
-    checked = check_content(path)
+    checked = check(path)
 
     assert [f"{w.line}:{w.column}: {w.message}" for w in checked.warnings] == [
         "9:3: het bedrag 'ongebruikt' wordt nergens gebruikt; zet het in de tekst als "
@@ -68,7 +68,7 @@ def test_prose_can_compute_from_named_amounts(write_yaml: Callable[..., Path]) -
         ).replace("  aandeel: =procent_van(tekort, 2616000)\n", "")
     )
 
-    document = check_content(path).document
+    document = check(path).document
 
     runs = build_view(document)["inleiding"][0].runs
     assert "32,3% van de raming" in "".join(run.text for run in runs)

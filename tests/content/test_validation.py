@@ -10,20 +10,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jeugddocs.content.load import load_content, parse_content
+from jeugddocs.api import check
 from jeugddocs.content.models import Raadsvoorstel
 from jeugddocs.errors import ContentError
 from tests.conftest import MINIMAL
+from tests.content_text import document_of
 
 
 def problems_of(path: Path) -> list[str]:
     with pytest.raises(ContentError) as excinfo:
-        load_content(path)
+        check(path).valid()
     return [f"{p.line}:{p.column}: {p.message}" for p in excinfo.value.problems]
 
 
 def test_minimal_raadsvoorstel_validates(minimal_yaml: str) -> None:
-    document = parse_content(minimal_yaml)
+    document = document_of(minimal_yaml)
 
     assert isinstance(document, Raadsvoorstel)
     assert document.zaaknummer == "0042"
@@ -202,7 +203,7 @@ def test_any_prose_either_validates_or_gives_located_problems(prose: str) -> Non
         "kern: Wij vragen {{ extra | euro }} extra.", f"kern: {json.dumps(prose)}"
     )
     try:
-        parse_content(text)
+        document_of(text)
     except ContentError as exc:
         assert exc.problems
         assert all(p.line >= 1 and p.column >= 1 and p.message for p in exc.problems)

@@ -15,12 +15,12 @@ from docx import Document
 from lxml import etree
 
 from jeugddocs import api
-from jeugddocs.content.load import parse_content
 from jeugddocs.errors import TemplateError
 from jeugddocs.render import cache, compiled
 from jeugddocs.render.compiled import WordTemplate
 from jeugddocs.render.package import Part, read_parts, write_package
 from jeugddocs.render.templates import TemplateSet, default_template_dir
+from tests.content_text import document_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -34,7 +34,7 @@ def templates(tmp_path: Path) -> Path:
 
 def _render(minimal_yaml: str, folder: Path | None = None) -> bytes:
     templates = TemplateSet(folder) if folder else None
-    return api.render(parse_content(minimal_yaml), templates)[0].data
+    return api.render(document_of(minimal_yaml), templates)[0].data
 
 
 def _body(data: bytes) -> etree._Element:
@@ -134,7 +134,7 @@ def test_a_field_shown_twice_gets_a_footnote_each_time(templates: Path) -> None:
     document.add_paragraph("{{p inleiding }}")
     document.save(str(path))
 
-    data = api.render(parse_content(yaml), TemplateSet(templates))[0].data
+    data = api.render(document_of(yaml), TemplateSet(templates))[0].data
 
     ids = [r.get(f"{W}id") for r in _body(data).iter(f"{W}footnoteReference")]
     assert len(ids) == 2
@@ -237,9 +237,9 @@ def test_rendering_with_a_compiled_template_needs_no_docx_library(tmp_path: Path
     script = (
         "import sys\n"
         "from jeugddocs import api\n"
-        "from jeugddocs.content.load import parse_content\n"
+        "from tests.content_text import document_of\n"
         "from tests.conftest import MINIMAL\n"
-        "api.render(parse_content(MINIMAL))\n"
+        "api.render(document_of(MINIMAL))\n"
         "print(sorted(m for m in ('docx', 'docxtpl', 'docxcompose', 'lxml') if m in sys.modules))\n"
     )
     env = {**os.environ, "JEUGDDOCS_CACHE": str(tmp_path)}

@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 
 from jeugddocs import api
 from jeugddocs.compute.derive import DERIVED, plan_documents
-from jeugddocs.content.load import parse_content
 from jeugddocs.render.templates import TemplateSet, default_template_dir
 from tests.conftest import SAMPLES
+from tests.content_text import document_of
 from tests.docx_text import extract
 
 GOLDEN = Path(__file__).parent / "testdata"
@@ -67,7 +67,7 @@ def _finance_table(data: bytes) -> object:
 def test_finance_table_is_a_real_table_with_header_alignment_and_bold_total(
     minimal_yaml: str,
 ) -> None:
-    data = api.render(parse_content(minimal_yaml))[0].data
+    data = api.render(document_of(minimal_yaml))[0].data
 
     table = _finance_table(data)
 
@@ -87,7 +87,7 @@ def test_numbered_prose_lists_restart_at_their_own_start(minimal_yaml: str) -> N
         "aanleiding: De groepen zijn te groot.",
         "aanleiding: |\n  1. een\n  2. twee\n\n  Tussendoor.\n\n  1. opnieuw\n",
     )
-    document = Document(io.BytesIO(api.render(parse_content(text))[0].data))
+    document = Document(io.BytesIO(api.render(document_of(text))[0].data))
 
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
     num_ids = [p._p.pPr.numPr.numId.val for p in numbered]
@@ -97,7 +97,7 @@ def test_numbered_prose_lists_restart_at_their_own_start(minimal_yaml: str) -> N
 
 
 def test_file_properties_name_the_document(minimal_yaml: str) -> None:
-    data = api.render(parse_content(minimal_yaml))[0].data
+    data = api.render(document_of(minimal_yaml))[0].data
 
     properties = Document(io.BytesIO(data)).core_properties
 
@@ -111,7 +111,7 @@ def test_file_properties_name_the_document(minimal_yaml: str) -> None:
 
 def test_xml_special_characters_in_content_stay_text(minimal_yaml: str) -> None:
     text = minimal_yaml.replace("De groepen zijn te groot.", "'A & B <c> \"d\" ''e'''")
-    data = api.render(parse_content(text))[0].data
+    data = api.render(document_of(text))[0].data
 
     assert "A & B <c> \"d\" 'e'" in "\n".join(extract(data))
 
@@ -168,7 +168,7 @@ def test_libreoffice_converts_every_sample_to_pdf(
 
 def test_templates_ask_only_for_what_the_view_provides(minimal_yaml: str) -> None:
     templates = TemplateSet()
-    for planned in plan_documents(parse_content(minimal_yaml)):
+    for planned in plan_documents(document_of(minimal_yaml)):
         asked = templates.get(planned.template).variables()
         assert asked <= set(planned.view), asked - set(planned.view)
 

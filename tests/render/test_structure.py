@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from jeugddocs import api
-from jeugddocs.content.load import parse_content
 from tests.conftest import MINIMAL, SAMPLES
+from tests.content_text import document_of
 from tests.docx_structure import structure
 
 TESTDATA = Path(__file__).parent / "testdata"
@@ -29,7 +29,7 @@ CASES = {
 
 
 def _rendered(name: str) -> list[tuple[str, bytes]]:
-    document = parse_content(MINIMAL) if name == "minimaal" else api.check(CASES[name]).document
+    document = document_of(MINIMAL) if name == "minimaal" else api.check(CASES[name]).document
     return [(f"{name}{item.suffix}", item.data) for item in api.render(document)]
 
 

@@ -80,6 +80,16 @@ def _to_date(value: Any) -> datetime.date:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
     if isinstance(value, str):
+        # -- the JSON Schema says "string, format date": a form or JSON sends 2021-03-18 so --
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if iso:
+            try:
+                return datetime.date(*(int(part) for part in iso.groups()))
+            except ValueError:
+                raise custom_error(
+                    f"de datum {value} bestaat niet; schrijf een bestaande datum als "
+                    "jaar-maand-dag, bijvoorbeeld 2021-03-18"
+                ) from None
         match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value.strip())
         if match:
             day, month, year = match.groups()
