@@ -44,11 +44,6 @@ def reason(exc: OSError) -> str:
     return f"systeemfout {errno.errorcode.get(exc.errno, exc.errno)}"
 
 
-def output_path(content: Path, directory: Path, suffix: str = "") -> Path:
-    """Return where the Word file for ``content`` goes: ``x.yaml`` → ``DIR/x{suffix}.docx``."""
-    return directory / f"{content.stem}{suffix}.docx"
-
-
 def write_atomic(target: Path, data: bytes) -> None:
     """Write one file: ``target`` holds the old bytes or all of ``data``, never half."""
     write_all([(target, data)])

@@ -42,7 +42,31 @@ FORBIDDEN = {
         "jeugddocs.content.load",
         "jeugddocs.content.source",
     ),
-    "jeugddocs.output": ("jeugddocs.content", "jeugddocs.compute", "jeugddocs.render"),
+    "jeugddocs.planning": (
+        "jeugddocs.render",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
+    # -- artefacts are bytes with a name: what made them, or writes them, is not their concern --
+    "jeugddocs.artefact": ("jeugddocs.",),
+    "jeugddocs.exporters": (
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.planning",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
+    "jeugddocs.output": (
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.planning",
+        "jeugddocs.exporters",
+        "jeugddocs.api",
+    ),
     "jeugddocs.api": ("jeugddocs.cli", "click"),
     # -- the pool machinery knows nothing of content, templates or the command line --
     "jeugddocs.batch": ("jeugddocs.", "click"),

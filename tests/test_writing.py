@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from jeugddocs import output
+from jeugddocs.cli import cli
 from jeugddocs.errors import OutputError
 from jeugddocs.output import write_all
 
@@ -186,3 +188,22 @@ def test_an_output_folder_that_is_a_file_is_reported(tmp_path: Path) -> None:
 def test_one_write_cannot_name_a_file_twice(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="same file twice"):
         write_all([(tmp_path / "a.docx", b"1"), (tmp_path / "a.docx", b"2")])
+
+
+def test_render_keeps_voorstel_and_besluit_together_when_the_besluit_cannot_be_written(
+    runner: CliRunner, write_yaml: Callable[..., Path], minimal_yaml: str, tmp_path: Path
+) -> None:
+    path = write_yaml(minimal_yaml, "stuk.yaml")
+    out = tmp_path / "uit"
+    (out / "stuk-raadsbesluit.docx").mkdir(parents=True)
+    (out / "stuk.docx").write_bytes(b"vorige versie")
+
+    result = runner.invoke(cli, ["render", str(path), "-o", str(out)])
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:1:1: {out / 'stuk-raadsbesluit.docx'}: kan niet schrijven (het is een map)"
+    )
+    assert (out / "stuk.docx").read_bytes() == b"vorige versie"
+    assert names(out) == ["stuk-raadsbesluit.docx", "stuk.docx"]
+    assert result.stdout == ""
