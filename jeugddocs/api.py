@@ -2,7 +2,8 @@
 
 A content file goes through ``check`` → ``plan`` → ``render`` → ``export`` →
 ``write``; each stage is a function here, and :func:`build` and :func:`build_all`
-run them all.
+run them all. The CLI imports nothing else of jeugddocs: what it needs (template
+folders, starting files, the JSON schema, the error classes) is here too.
 """
 
 from __future__ import annotations
@@ -18,34 +19,57 @@ from typing import TYPE_CHECKING, Any
 from jeugddocs import batch
 from jeugddocs.artefact import Artefact, file_name
 from jeugddocs.content.load import Checked, check_content
-from jeugddocs.errors import OutputError, Problem, ProblemsError
+from jeugddocs.content.models import SOORTEN
+from jeugddocs.content.schema import json_schema
+from jeugddocs.errors import (
+    ContentError,
+    JeugddocsError,
+    OutputError,
+    Problem,
+    ProblemsError,
+    TemplateError,
+)
 from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
-from jeugddocs.output import write_all
+from jeugddocs.output import write_all, write_atomic
 from jeugddocs.planning import Planned, plan, possible_names
 from jeugddocs.render.templates import TemplateSet, default_templates
+from jeugddocs.starters import starter_text
 
 __all__ = [
     "CONTENT_SUFFIXES",
     "EXPORTERS",
+    "KINDS",
     "Artefact",
     "BatchResult",
     "Checked",
+    "ContentError",
     "FileOutcome",
+    "JeugddocsError",
+    "OutputError",
     "Planned",
+    "Problem",
+    "ProblemsError",
     "Progress",
+    "TemplateError",
     "TemplateSet",
     "build",
     "build_all",
     "check",
     "export",
     "find_content",
+    "json_schema",
     "plan",
     "render",
+    "template_set",
     "validate_all",
     "write",
+    "write_starter",
 ]
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
+
+#: Every kind a content file may declare in ``soort``, in the order users see them.
+KINDS: tuple[str, ...] = tuple(SOORTEN)
 
 #: Called once per content file of a batch as its outcome is taken in, for a progress bar.
 Progress = Callable[[], None]
@@ -154,6 +178,25 @@ def build(
     path = Path(path)
     planned = plan(check(path).document, path.stem)
     return write(export(render(planned, templates)), output_dir)
+
+
+def template_set(folder: Path | str | None = None) -> TemplateSet:
+    """Return the Word templates of ``folder``, or the shipped ones when it is None.
+
+    Each template is loaded and checked on first use, and kept for the next document.
+    """
+    return TemplateSet(Path(folder)) if folder is not None else default_templates()
+
+
+def write_starter(soort: str, target: Path | str) -> None:
+    """Write a commented starting file for content of kind ``soort`` to ``target``.
+
+    Written like any output: a file it replaces is never left half-written.
+    ``soort`` must be one of :data:`KINDS`.
+    """
+    if soort not in KINDS:
+        raise ValueError(f"unknown soort {soort!r}; known: {', '.join(KINDS)}")
+    write_atomic(Path(target), starter_text(soort).encode("utf-8"))
 
 
 def find_content(paths: Iterable[Path | str]) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -129,3 +130,19 @@ def test_the_old_name_of_an_artefact_still_works_with_a_warning() -> None:
     with pytest.warns(DeprecationWarning, match="RenderedDocument is now Artefact"):
         assert api.RenderedDocument is api.Artefact
     assert "RenderedDocument" not in jeugddocs.__all__
+
+
+def test_a_template_folder_is_loaded_by_name(tmp_path: Path) -> None:
+    shutil.copytree(api.template_set().directory, tmp_path / "sjablonen")
+
+    assert api.template_set(tmp_path / "sjablonen").directory == tmp_path / "sjablonen"
+    assert api.template_set() is api.template_set(None)
+
+
+def test_a_starting_file_is_written_for_every_kind(tmp_path: Path) -> None:
+    for soort in api.KINDS:
+        api.write_starter(soort, tmp_path / f"{soort}.yaml")
+
+    assert all(api.check(tmp_path / f"{soort}.yaml").document.soort == soort for soort in api.KINDS)
+    with pytest.raises(ValueError, match="unknown soort 'brief'"):
+        api.write_starter("brief", tmp_path / "brief.yaml")
