@@ -434,7 +434,7 @@ def check_first(files: list[Path]) -> None:
     ``api.check`` (measurement 2); both stop the benchmark on an invalid file.
     """
     try:
-        api.check(files[0])
+        api.check(files[0]).valid()
     except ProblemsError as exc:
         problems = "\n".join(str(p) for p in exc.problems[:20])
         raise BenchmarkError(f"generated content does not validate:\n{problems}") from None
@@ -840,7 +840,7 @@ def render_all_in_process(files: list[Path], templates: TemplateSet) -> int:
     for path in files:
         checked = api.check(path)
         warnings += len(checked.warnings)
-        api.render(checked.document, templates)
+        api.render(api.plan(checked.valid(), "stuk"), templates)
     return warnings
 
 
@@ -897,9 +897,9 @@ def time_table(
         # -- a collection of the objects the batches left behind is no cost of this table --
         gc.collect()
         start = time.perf_counter()
-        document = api.check(path).document
+        document = api.check(path).valid()
         middle = time.perf_counter()
-        api.render(document, templates)
+        api.render(api.plan(document, "stuk"), templates)
         checks.append(middle - start)
         renders.append(time.perf_counter() - middle)
     return TableTiming(f"{rows} × {columns}", statistics.median(checks), statistics.median(renders))
@@ -1015,7 +1015,8 @@ class Bench:
         plain_s = timed(lambda: [self.plain.render(c) for c in self.contexts])
         plain_rate = n / plain_s
 
-        api.render(api.check(self.files[0]).document, self.templates)  # -- loaded once --
+        first = api.plan(api.check(self.files[0]).valid(), "stuk")
+        api.render(first, self.templates)  # -- templates loaded once --
         start = time.perf_counter()
         warnings = render_all_in_process(self.files, self.templates)
         one_process_s = time.perf_counter() - start
@@ -1179,7 +1180,7 @@ def compare_sizes(
             )
         return " + ".join(parts)
 
-    rendered = api.render(api.check(path).document, templates)
+    rendered = api.render(api.plan(api.check(path).valid(), "stuk"), templates)
     report.out("  size check, document 1 (voorstel + besluit):")
     report.out(f"    jeugddocs      {shape(item.data for item in rendered)}")
     report.out(f"    plain docxtpl  {shape(plain.render(contexts))}")

@@ -1,8 +1,11 @@
 """jeugddocs: Dutch council documents from YAML content, through Word templates.
 
 The pipeline, one module per stage: :mod:`jeugddocs.content` loads and
-validates YAML, :mod:`jeugddocs.compute` numbers and totals, :mod:`jeugddocs.render`
-fills a Word template, and :mod:`jeugddocs.output` writes the file atomically.
+validates YAML, :mod:`jeugddocs.compute` numbers and totals, :mod:`jeugddocs.planning`
+names the documents a file yields, :mod:`jeugddocs.render` fills a Word template,
+:mod:`jeugddocs.exporters` turns it into the formats asked for, and
+:mod:`jeugddocs.output` writes the files of one content file, all or none.
+:mod:`jeugddocs.api` runs them.
 
 The public names below are imported on first use (PEP 562): ``import jeugddocs``
 stays cheap, so ``jeugddocs --version`` and ``--help`` do not load pydantic, Word
@@ -17,43 +20,66 @@ import types
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jeugddocs.api import BatchResult, RenderedDocument, build, build_all, check, render
+    from jeugddocs.api import (
+        Artefact,
+        BatchResult,
+        Planned,
+        build,
+        build_all,
+        check,
+        export,
+        plan,
+        render,
+        write,
+    )
+    from jeugddocs.api import RenderedDocument as RenderedDocument  # -- deprecated --
     from jeugddocs.content.load import Checked
-    from jeugddocs.errors import ContentError, JeugddocsError, Problem, TemplateError
+    from jeugddocs.errors import ContentError, JeugddocsError, OutputError, Problem, TemplateError
     from jeugddocs.render.templates import TemplateSet
 
 __version__ = "0.1.0"
 
 #: Public name → the module that defines it.
 _LAZY = {
+    "Artefact": "jeugddocs.api",
     "BatchResult": "jeugddocs.api",
-    "RenderedDocument": "jeugddocs.api",
+    "Planned": "jeugddocs.api",
+    "RenderedDocument": "jeugddocs.api",  # -- deprecated: warns, and is Artefact --
     "build": "jeugddocs.api",
     "build_all": "jeugddocs.api",
     "check": "jeugddocs.api",
+    "export": "jeugddocs.api",
+    "plan": "jeugddocs.api",
     "render": "jeugddocs.api",
+    "write": "jeugddocs.api",
     "Checked": "jeugddocs.content.load",
     "ContentError": "jeugddocs.errors",
     "JeugddocsError": "jeugddocs.errors",
+    "OutputError": "jeugddocs.errors",
     "Problem": "jeugddocs.errors",
     "TemplateError": "jeugddocs.errors",
     "TemplateSet": "jeugddocs.render.templates",
 }
 
 __all__ = [
+    "Artefact",
     "BatchResult",
     "Checked",
     "ContentError",
     "JeugddocsError",
+    "OutputError",
+    "Planned",
     "Problem",
-    "RenderedDocument",
     "TemplateError",
     "TemplateSet",
     "__version__",
     "build",
     "build_all",
     "check",
+    "export",
+    "plan",
     "render",
+    "write",
 ]
 
 

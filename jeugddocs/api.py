@@ -1,33 +1,97 @@
-"""The Python API: check content, render documents, write them. The CLI only calls these."""
+"""The Python API: check content, plan and render documents, export and write them.
+
+A content file goes through ``check`` → ``plan`` → ``render`` → ``export`` →
+``write``; each stage is a function here, and :func:`build` and :func:`build_all`
+run them all. The CLI imports nothing else of jeugddocs: what it needs (template
+folders, starting files, the JSON schema, the error classes) is here too.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable
+import warnings
+from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jeugddocs import batch
-from jeugddocs.compute.derive import DERIVED, plan_documents
+from jeugddocs.artefact import Artefact, file_name
 from jeugddocs.content.load import Checked, ContentSource, check_source
-from jeugddocs.content.models import Document
-from jeugddocs.errors import OutputError, Problem, ProblemsError
-from jeugddocs.output import output_path, write_atomic
+from jeugddocs.content.models import SOORTEN
+from jeugddocs.content.schema import json_schema
+from jeugddocs.errors import (
+    ContentError,
+    JeugddocsError,
+    OutputError,
+    Problem,
+    ProblemsError,
+    TemplateError,
+)
+from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
+from jeugddocs.output import write_all, write_atomic
+from jeugddocs.planning import Planned, plan, possible_names
 from jeugddocs.render.templates import TemplateSet, default_templates
+from jeugddocs.starters import starter_text
+
+__all__ = [
+    "CONTENT_SUFFIXES",
+    "EXPORTERS",
+    "KINDS",
+    "Artefact",
+    "BatchResult",
+    "Checked",
+    "ContentError",
+    "FileOutcome",
+    "JeugddocsError",
+    "OutputError",
+    "Planned",
+    "Problem",
+    "ProblemsError",
+    "Progress",
+    "TemplateError",
+    "TemplateSet",
+    "build",
+    "build_all",
+    "check",
+    "export",
+    "find_content",
+    "json_schema",
+    "plan",
+    "render",
+    "template_set",
+    "validate_all",
+    "write",
+    "write_starter",
+]
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
+
+#: Every kind a content file may declare in ``soort``, in the order users see them.
+KINDS: tuple[str, ...] = tuple(SOORTEN)
 
 #: Called once per content file of a batch as its outcome is taken in, for a progress bar.
 Progress = Callable[[], None]
 
+if TYPE_CHECKING:
+    #: Deprecated: the name of :class:`Artefact` before it had a name and a format.
+    RenderedDocument = Artefact
+else:
+    # -- at run time only: a module __getattr__ seen by mypy would let any misspelt
+    #    name of this module pass as Any --
 
-@dataclass(frozen=True)
-class RenderedDocument:
-    """A finished Word file in memory, with the suffix its file name gets."""
-
-    suffix: str
-    data: bytes
+    def __getattr__(name: str) -> Any:
+        """Keep the old name ``RenderedDocument`` working a while, with a warning."""
+        if name == "RenderedDocument":
+            warnings.warn(
+                "RenderedDocument is now Artefact: .suffix ('-raadsbesluit') became part of "
+                ".name, and .format says the file type",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return Artefact
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -82,35 +146,62 @@ def check(source: ContentSource, name: str | None = None) -> Checked:
     return check_source(source, name)
 
 
-def render(document: Document, templates: TemplateSet | None = None) -> list[RenderedDocument]:
-    """Render a validated document and the documents derived from it, to bytes.
+def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
+    """Render planned documents to Word files in memory; nothing is written.
 
-    Nothing is written: all files are rendered first, so that a template error
-    in the second file cannot leave the first one updated on its own.
+    All files are rendered before any is written, so that a template error in the
+    second file cannot leave the first one updated on its own.
     """
     templates = templates or default_templates()
     return [
-        RenderedDocument(planned.suffix, templates.get(planned.template).render(planned.view))
-        for planned in plan_documents(document)
+        Artefact(
+            item.name, "docx", templates.get(item.soort).render(item.view), item.soort, item.title
+        )
+        for item in planned
     ]
+
+
+def write(artefacts: Sequence[Artefact], output_dir: Path | str) -> list[Path]:
+    """Write the artefacts of one content file into ``output_dir``: all of them, or none.
+
+    Why all or none: ``x.docx`` and ``x-raadsbesluit.docx`` belong together, so a
+    failure halfway (disk full, a file open in Word) puts back what was there.
+    Raises OutputError; returns the paths written.
+    """
+    files = [(Path(output_dir) / _plain_name(item.filename), item.data) for item in artefacts]
+    write_all(files)
+    return [target for target, _ in files]
 
 
 def build(
     path: Path | str, output_dir: Path | str, templates: TemplateSet | None = None
 ) -> list[Path]:
-    """Check, render and write one content file; return the paths written."""
-    path, output_dir = Path(path), Path(output_dir)
-    return write(path, render(check(path).valid(), templates), output_dir)
+    """Check, plan, render, export and write one content file; return the paths written.
+
+    The documents are named after the content file: ``x.yaml`` gives ``x.docx``.
+    """
+    path = Path(path)
+    planned = plan(check(path).valid(), path.stem)
+    return write(export(render(planned, templates)), output_dir)
 
 
-def write(path: Path, rendered: list[RenderedDocument], output_dir: Path) -> list[Path]:
-    """Write rendered documents for content file ``path`` atomically; return their paths."""
-    written = []
-    for item in rendered:
-        target = output_path(path, output_dir, item.suffix)
-        write_atomic(target, item.data)
-        written.append(target)
-    return written
+def template_set(folder: Path | str | None = None) -> TemplateSet:
+    """Return the Word templates of ``folder``, or the shipped ones when it is None.
+
+    Each template is loaded and checked on first use, and kept for the next document.
+    """
+    return TemplateSet(Path(folder)) if folder is not None else default_templates()
+
+
+def write_starter(soort: str, target: Path | str) -> None:
+    """Write a commented starting file for content of kind ``soort`` to ``target``.
+
+    Written like any output: a file it replaces is never left half-written.
+    ``soort`` must be one of :data:`KINDS`.
+    """
+    if soort not in KINDS:
+        raise ValueError(f"unknown soort {soort!r}; known: {', '.join(KINDS)}")
+    write_atomic(Path(target), starter_text(soort).encode("utf-8"))
 
 
 def find_content(paths: Iterable[Path | str]) -> list[Path]:
@@ -153,18 +244,18 @@ def build_all(
     jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> BatchResult:
-    """Render every content file; an invalid one is reported and the others still render.
+    """Build every content file; an invalid one is reported and the others are still built.
 
-    Files are taken in the order given: a file that would write over the output of
-    an earlier one is reported instead. With ``jobs`` above 1, worker processes each
-    load the templates of ``templates.directory`` once and render and write their
-    files; the result is the same as with one. (Where workers are not forked, they
-    import the calling script again: keep its work under ``if __name__ ==
-    "__main__":``.)
+    Files are taken in the order given: a file whose output names an earlier file
+    already claimed is reported instead, before it is rendered. With ``jobs`` above
+    1, worker processes each load the templates of ``templates.directory`` once and
+    render and write their files; the result is the same as with one. (Where
+    workers are not forked, they import the calling script again: keep its work
+    under ``if __name__ == "__main__":``.)
     """
     paths = list(paths)
     templates = templates or default_templates()
-    groups = _collision_groups(paths, output_dir)
+    groups = _collision_groups(paths)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
     if workers == 1:
         outcomes = _build_in_order(paths, output_dir, templates)
@@ -221,7 +312,7 @@ def _templates_of(directory: Path) -> TemplateSet:
     return TemplateSet(directory)
 
 
-def _collision_groups(paths: list[Path], output_dir: Path) -> list[list[int]]:
+def _collision_groups(paths: list[Path]) -> list[list[int]]:
     """Group the files that could write the same output file, as lists of indices.
 
     Which files collide is only known once each is checked (a raadsvoorstel also
@@ -230,8 +321,7 @@ def _collision_groups(paths: list[Path], output_dir: Path) -> list[list[int]]:
     is built in input order in one process, which keeps "the first file wins" exact
     however the batch is split.
     """
-    suffixes = ["", *(suffix for derived in DERIVED.values() for _, suffix, _ in derived)]
-    first_owner: dict[Path, int] = {}
+    first_owner: dict[str, int] = {}
     root = list(range(len(paths)))
 
     def find(index: int) -> int:
@@ -241,8 +331,8 @@ def _collision_groups(paths: list[Path], output_dir: Path) -> list[list[int]]:
         return index
 
     for index, path in enumerate(paths):
-        for suffix in suffixes:
-            owner = first_owner.setdefault(output_path(path, output_dir, suffix), index)
+        for name in possible_names(path.stem):
+            owner = first_owner.setdefault(name, index)
             root[find(index)] = find(owner)
     groups: dict[int, list[int]] = {}
     for index in range(len(paths)):
@@ -251,37 +341,58 @@ def _collision_groups(paths: list[Path], output_dir: Path) -> list[list[int]]:
 
 
 def _build_in_order(paths: Iterable[Path], output_dir: Path, templates: TemplateSet) -> Outcomes:
-    claimed: dict[Path, Path] = {}
+    claimed: dict[str, Path] = {}
     for path in paths:
         yield _build_one(path, output_dir, templates, claimed)
 
 
 def _build_one(
-    path: Path, output_dir: Path, templates: TemplateSet, claimed: dict[Path, Path]
+    path: Path, output_dir: Path, templates: TemplateSet, claimed: dict[str, Path]
 ) -> FileOutcome:
-    """Check, render and write one file, unless an earlier file in ``claimed`` has its output."""
+    """Check and plan one file; unless an earlier file claimed its names, render and write it."""
     warnings: list[Problem] = []
     try:
         checked = check(path)
         warnings = checked.warnings
-        rendered = render(checked.valid(), templates)
-        targets = [output_path(path, output_dir, item.suffix) for item in rendered]
-        taken = [claimed[t] for t in targets if t in claimed]
-        if taken:
-            # -- x.yaml in two folders, or x-raadsbesluit.yaml beside x.yaml: the second
-            #    would overwrite the first without anyone noticing --
-            problem = Problem(
-                str(path),
-                1,
-                1,
-                f"dit bestand geeft dezelfde uitvoer als {taken[0]} "
-                f"({targets[0].name}); geef een van beide een andere naam",
-            )
-            return FileOutcome(str(path), warnings=warnings, problems=[problem], failed=True)
-        claimed.update(dict.fromkeys(targets, path))
-        return FileOutcome(str(path), written=write(path, rendered, output_dir), warnings=warnings)
+        planned = plan(checked.valid(), path.stem)
+        collision = _claim(path, planned, claimed)
+        if collision is not None:
+            return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
+        written = write(export(render(planned, templates)), output_dir)
+        return FileOutcome(str(path), written=written, warnings=warnings)
     except ProblemsError as exc:
         return FileOutcome(str(path), warnings=warnings, problems=exc.problems, failed=True)
     except OutputError as exc:
         problem = Problem(str(path), 1, 1, str(exc))
         return FileOutcome(str(path), warnings=warnings, problems=[problem], failed=True)
+
+
+def _claim(path: Path, planned: list[Planned], claimed: dict[str, Path]) -> Problem | None:
+    """Claim the output files of ``path``, or return why not: an earlier file has one.
+
+    Why: ``x.yaml`` in two folders, or ``x-raadsbesluit.yaml`` beside a raadsvoorstel
+    ``x.yaml``; the second would overwrite the first without anyone noticing.
+    """
+    names = [file_name(item.name, format) for format in DEFAULT_FORMATS for item in planned]
+    for name in names:
+        if name in claimed:
+            return Problem(
+                str(path),
+                1,
+                1,
+                f"dit bestand geeft dezelfde uitvoer als {claimed[name]} ({name}); geef een "
+                "van beide een andere naam",
+            )
+    claimed.update(dict.fromkeys(names, path))
+    return None
+
+
+def _plain_name(filename: str) -> str:
+    """Return ``filename`` if it names a file in the output folder itself, else raise.
+
+    Why: :func:`write` takes artefacts from anyone; a name with a folder in it
+    would write outside the output folder.
+    """
+    if Path(filename).name != filename:
+        raise ValueError(f"not a plain file name: {filename!r}")
+    return filename

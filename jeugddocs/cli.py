@@ -4,9 +4,12 @@ Exit codes: 0 all well; 1 invalid content or template (every problem on
 stderr as ``file:line:column: message``); 2 wrong use of the command;
 3 an internal error in jeugddocs itself.
 
+Of jeugddocs it uses :mod:`jeugddocs.api` and nothing else (``tests/test_layers.py``
+checks), so the command line is one user of the public API among others.
+
 Only click is imported at the top: the pipeline (pydantic, Word, Jinja, YAML)
 takes most of a second to import, and ``--version`` or ``--help`` need none of it.
-Each command imports what it uses; ``tests/test_startup.py`` keeps it that way.
+Each command imports the API when it runs; ``tests/test_startup.py`` keeps it that way.
 """
 
 from __future__ import annotations
@@ -24,8 +27,7 @@ from jeugddocs import __version__
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from jeugddocs.api import Progress
-    from jeugddocs.errors import Problem
+    from jeugddocs.api import Problem, Progress
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -148,10 +150,10 @@ def _existing(paths: Sequence[str]) -> list[Path]:
 
 
 def _soort(value: str) -> str:
-    from jeugddocs.content.models import SOORTEN
+    from jeugddocs.api import KINDS
 
-    if value not in SOORTEN:
-        raise click.UsageError(f"onbekende soort '{value}'; kies uit: {', '.join(SOORTEN)}.")
+    if value not in KINDS:
+        raise click.UsageError(f"onbekende soort '{value}'; kies uit: {', '.join(KINDS)}.")
     return value
 
 
@@ -222,13 +224,12 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None, jobs: in
     """
     from pathlib import Path
 
-    from jeugddocs.api import build_all
-    from jeugddocs.render.templates import TemplateSet, default_templates
+    from jeugddocs.api import build_all, template_set
 
     files = _existing(paden)
-    templates = TemplateSet(Path(sjablonen)) if sjablonen else default_templates()
     if sjablonen and not Path(sjablonen).is_dir():
         raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
+    templates = template_set(sjablonen or None)
     with _progress(len(files), "Bezig met maken") as progress:
         result = build_all(files, Path(uitvoer), templates, jobs=jobs, progress=progress)
     for path in result.written:
@@ -270,18 +271,16 @@ def new(soort: str, bestand: str, overschrijf: bool) -> int:
     """Schrijf een nieuw YAML-bestand met uitleg, om in te vullen."""
     from pathlib import Path
 
-    from jeugddocs.errors import JeugddocsError
-    from jeugddocs.output import write_atomic
-    from jeugddocs.starters import starter_text
+    from jeugddocs.api import JeugddocsError, write_starter
 
     target = Path(bestand)
-    text = starter_text(_soort(soort))
+    _soort(soort)
     if target.exists() and not overschrijf:
         raise click.UsageError(
             f"'{bestand}' bestaat al; kies een andere naam of gebruik --overschrijf."
         )
     try:
-        write_atomic(target, text.encode("utf-8"))
+        write_starter(soort, target)
     except JeugddocsError as exc:
         click.echo(str(exc), err=True)
         return EXIT_INVALID
@@ -296,7 +295,7 @@ def schema(soort: str) -> int:
     """Toon het JSON-schema van een soort, voor automatisch aanvullen in een editor."""
     import json
 
-    from jeugddocs.content.schema import json_schema
+    from jeugddocs.api import json_schema
 
     click.echo(json.dumps(json_schema(_soort(soort)), indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -1,18 +1,115 @@
-"""Write output files atomically: the old file or the new one, never half of either."""
+"""Writing output files: every file of one content file, or none of them.
+
+Each file is first written in full to a temporary file beside its target and
+flushed to disk; only then are the targets replaced, each by a rename. A rename
+is atomic on one file system: a reader (or a crash) sees the old file or the new
+one, never half. When a rename fails, the targets already replaced get their
+previous contents back, so ``x.docx`` and ``x-raadsbesluit.docx`` are never from
+different runs. (A machine that stops between two renames can still leave them
+apart; only a journal would prevent that.)
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from jeugddocs.errors import OutputError
 
+#: What an error of the operating system means, in Dutch: its own text is English.
+_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EISDIR: "het is een map",
+    errno.EEXIST: "er bestaat al een bestand met die naam",
+    errno.ENOENT: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+}
 
-def output_path(content: Path, directory: Path, suffix: str = "") -> Path:
-    """Return where the Word file for ``content`` goes: ``x.yaml`` → ``DIR/x{suffix}.docx``."""
-    return directory / f"{content.stem}{suffix}.docx"
+
+def reason(exc: OSError) -> str:
+    """Return why ``exc`` happened, in Dutch; an error outside the table by its code."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    if exc.errno is None:
+        return "onbekende systeemfout"
+    return f"systeemfout {errno.errorcode.get(exc.errno, exc.errno)}"
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write one file: ``target`` holds the old bytes or all of ``data``, never half."""
+    write_all([(target, data)])
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every ``(target, data)`` of ``files``, or none: then each keeps what it had.
+
+    Raises OutputError with a Dutch message that names the file. Temporary files are
+    removed on any failure, including Ctrl-C; only a previous version that could not
+    be put back is kept, and the message says where.
+    """
+    targets = [target for target, _ in files]
+    if len(set(targets)) < len(targets):
+        raise ValueError("one write names the same file twice")
+    for target in targets:
+        _make_folder(target)
+        _refuse_if_open_in_word(target)
+    staged: list[_Staged] = []
+    replaced: list[_Staged] = []
+    try:
+        for target, data in files:
+            staged.append(_stage(target, data))
+        for item in staged:
+            _replace(item)
+            replaced.append(item)
+    except BaseException as exc:
+        not_restored = _restore(replaced)
+        for item in staged[len(replaced) :]:
+            _remove(item.temp, item.backup)
+        if not_restored and isinstance(exc, OutputError):
+            raise OutputError(f"{exc}; let op: {'; '.join(not_restored)}") from None
+        raise
+    for item in staged:
+        _remove(item.backup)
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """A target with its new contents ready beside it, and its previous file kept."""
+
+    target: Path
+    temp: Path
+    backup: Path | None  # -- None: there was no file to keep --
+
+
+def _make_folder(target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{target}: de map {target.parent} kan niet worden gemaakt ({reason(exc)}); "
+            "kies een andere uitvoermap"
+        ) from None
+
+
+def _refuse_if_open_in_word(target: Path) -> None:
+    try:
+        lock = _word_lock_file(target)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
+    if lock is not None:
+        raise OutputError(
+            f"{target}: het bestand is geopend in Word ({lock.name} bestaat); sluit het en "
+            "probeer opnieuw"
+        )
 
 
 def _word_lock_file(target: Path) -> Path | None:
@@ -29,49 +126,96 @@ def _word_lock_file(target: Path) -> Path | None:
     return None
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder.
+def _stage(target: Path, data: bytes) -> _Staged:
+    temp = _write_temp(target, data)
+    try:
+        backup = _keep_previous(target, temp)
+    except BaseException:
+        _remove(temp)
+        raise
+    return _Staged(target, temp, backup)
 
-    ``os.replace`` is atomic on one file system, so a reader (or a crash) sees
-    either the previous file or the complete new one. The temporary file is
-    removed on any failure, including Ctrl-C.
-    """
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``target``, flushed to disk."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"{target}: de map {target.parent} kan niet worden gemaakt ({exc.strerror}); "
-            "kies een andere uitvoermap"
-        ) from None
-    try:
-        lock = _word_lock_file(target)
-        handle, temp_name = tempfile.mkstemp(
+        handle, name = tempfile.mkstemp(
             prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent
         )
     except OSError as exc:
-        raise OutputError(f"{target}: kan niet schrijven ({exc.strerror})") from None
-    if lock is not None:
-        with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
-        raise OutputError(
-            f"{target}: het bestand is geopend in Word ({lock.name} bestaat); sluit het en "
-            "probeer opnieuw"
-        )
-    temp = Path(temp_name)
+        raise _cannot_write(target, exc) from None
+    temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        temp.replace(target)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, PermissionError):
-            raise OutputError(
-                f"{target}: kan niet schrijven; is het bestand geopend in Word? Sluit het en "
-                "probeer opnieuw"
-            ) from None
+        _remove(temp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: kan niet schrijven ({exc.strerror})") from None
+            raise _cannot_write(target, exc) from None
         raise
+    return temp
+
+
+def _keep_previous(target: Path, temp: Path) -> Path | None:
+    """Keep the file at ``target`` under a temporary name, to put back if a later step fails.
+
+    A hard link costs no time or space and keeps the file exactly as it is; where
+    the file system has none (FAT, some network shares), a copy does.
+    """
+    try:
+        if not target.is_file():
+            return None
+        backup = temp.with_suffix(".vorige.tmp")
+        try:
+            os.link(target, backup)
+        except OSError:
+            return _write_temp(target, target.read_bytes())
+        return backup
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
+
+
+def _replace(item: _Staged) -> None:
+    try:
+        item.temp.replace(item.target)
+    except PermissionError as exc:
+        # -- Windows refuses to replace a file another program has open --
+        raise OutputError(
+            f"{item.target}: kan niet schrijven ({reason(exc)}); is het bestand geopend in "
+            "Word? Sluit het en probeer opnieuw"
+        ) from None
+    except OSError as exc:
+        raise _cannot_write(item.target, exc) from None
+
+
+def _restore(replaced: list[_Staged]) -> list[str]:
+    """Give each replaced target its previous file back; return what could not be."""
+    not_restored = []
+    for item in reversed(replaced):
+        try:
+            if item.backup is None:
+                item.target.unlink()
+            else:
+                item.backup.replace(item.target)
+        except OSError as exc:
+            if item.backup is None:
+                not_restored.append(f"{item.target} is al geschreven ({reason(exc)})")
+            else:
+                not_restored.append(
+                    f"{item.target} is al vervangen ({reason(exc)}); de vorige versie staat "
+                    f"in {item.backup}"
+                )
+    return not_restored
+
+
+def _cannot_write(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{target}: kan niet schrijven ({reason(exc)})")
+
+
+def _remove(*paths: Path | None) -> None:
+    for path in paths:
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()

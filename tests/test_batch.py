@@ -92,7 +92,7 @@ def _sleep_and_tell(delays: list[float]) -> list[tuple[float, int]]:
     return results
 
 
-def test_files_that_could_write_the_same_output_are_built_together(tmp_path: Path) -> None:
+def test_files_that_could_write_the_same_output_are_built_together() -> None:
     paths = [
         Path("a/x.yaml"),
         Path("x-1.yaml"),
@@ -102,7 +102,7 @@ def test_files_that_could_write_the_same_output_are_built_together(tmp_path: Pat
         Path("y-raadsbesluit-raadsbesluit.yaml"),
     ]
 
-    groups = api._collision_groups(paths, tmp_path)
+    groups = api._collision_groups(paths)
 
     assert groups == [[0, 2, 4], [1], [3], [5]]
 

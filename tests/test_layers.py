@@ -54,7 +54,31 @@ FORBIDDEN = {
         "jeugddocs.content.load",
         "jeugddocs.content.source",
     ),
-    "jeugddocs.output": ("jeugddocs.content", "jeugddocs.compute", "jeugddocs.render"),
+    "jeugddocs.planning": (
+        "jeugddocs.render",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
+    # -- artefacts are bytes with a name: what made them, or writes them, is not their concern --
+    "jeugddocs.artefact": ("jeugddocs.",),
+    "jeugddocs.exporters": (
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.planning",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
+    "jeugddocs.output": (
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.planning",
+        "jeugddocs.exporters",
+        "jeugddocs.api",
+    ),
     "jeugddocs.api": ("jeugddocs.cli", "click"),
     # -- the pool machinery knows nothing of content, templates or the command line --
     "jeugddocs.batch": ("jeugddocs.", "click"),
@@ -83,3 +107,19 @@ def test_imports_flow_one_way() -> None:
                     f"{module} → {name}" for name in _imports(path) if name.startswith(banned)
                 ]
     assert violations == []
+
+
+def test_the_command_line_uses_only_the_public_api() -> None:
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    used = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            assert node.level == 0, "relative import in cli.py"
+            if node.module == "jeugddocs":
+                used |= {f"jeugddocs.{alias.name}" for alias in node.names}
+            elif node.module and node.module.startswith("jeugddocs."):
+                used.add(node.module)
+        elif isinstance(node, ast.Import):
+            used |= {a.name for a in node.names if a.name.partition(".")[0] == "jeugddocs"}
+
+    assert used == {"jeugddocs.api", "jeugddocs.__version__"}

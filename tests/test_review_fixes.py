@@ -29,7 +29,7 @@ def test_a_footnote_in_a_beslispunt_reaches_the_raadsbesluit(minimal_yaml: str) 
         "  - Een pilot starten.", '  - Een pilot starten[^1].\nvoetnoten:\n  1: "Zie bijlage 2."'
     )
 
-    voorstel, besluit = api.render(document_of(text))
+    voorstel, besluit = api.render(api.plan(document_of(text), "stuk"))
 
     assert "[voetnoot 1] Zie bijlage 2." in extract(besluit.data)
     assert "[voetnoot 1] Zie bijlage 2." in extract(voorstel.data)
@@ -38,7 +38,7 @@ def test_a_footnote_in_a_beslispunt_reaches_the_raadsbesluit(minimal_yaml: str) 
 def test_a_nota_without_sections_renders() -> None:
     text = "soort: nota\ngemeente: X\nonderwerp: Y\ndatum: 2026-03-01\n"
 
-    (item,) = api.render(document_of(text))
+    (item,) = api.render(api.plan(document_of(text), "stuk"))
 
     assert "[Title] Y" in extract(item.data)
 
@@ -47,7 +47,7 @@ def test_a_very_long_subject_is_shortened_only_in_the_file_properties(minimal_ya
     subject = "Onderwerp " * 40
     text = minimal_yaml.replace("onderwerp: Dagbehandeling jonge kinderen", f"onderwerp: {subject}")
 
-    data = api.render(document_of(text))[0].data
+    data = api.render(api.plan(document_of(text), "stuk"))[0].data
 
     assert len(Document(io.BytesIO(data)).core_properties.title) == 255
     assert f"[Subtitle] {subject.strip()}" in extract(data)
@@ -88,7 +88,7 @@ def test_no_break_spaces_in_prose_are_kept(minimal_yaml: str) -> None:
         "aanleiding: De groepen zijn te groot.", 'aanleiding: "Artikel 2\\u00a0lid 3."'
     )
 
-    lines = extract(api.render(document_of(text))[0].data)
+    lines = extract(api.render(api.plan(document_of(text), "stuk"))[0].data)
 
     assert "[Normal] Wij vragen €\xa0103.500 extra." in lines
     assert "[Normal] Artikel 2\xa0lid 3." in lines
@@ -109,7 +109,9 @@ def test_a_template_with_its_own_footnote_keeps_unique_ids(tmp_path: Path) -> No
         for name, blob in parts.items():
             package.writestr(name, blob)
 
-    data = api.render(document_of(starter_text("nota")), TemplateSet(folder))[0].data
+    data = api.render(api.plan(document_of(starter_text("nota")), "stuk"), TemplateSet(folder))[
+        0
+    ].data
 
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = package.read("word/footnotes.xml").decode()
@@ -126,7 +128,7 @@ def test_a_filter_misused_in_a_template_is_a_template_error(tmp_path: Path, tag:
     document.save(str(folder / "memo.docx"))
 
     with pytest.raises(TemplateError) as excinfo:
-        api.render(document_of(starter_text("memo")), TemplateSet(folder))
+        api.render(api.plan(document_of(starter_text("memo")), "stuk"), TemplateSet(folder))
 
     assert "Datum:" in str(excinfo.value)
 
@@ -151,7 +153,7 @@ secties:
 
 
 def amount_widths(text: str) -> tuple[list[int], int]:
-    document = Document(io.BytesIO(api.render(document_of(text))[0].data))
+    document = Document(io.BytesIO(api.render(api.plan(document_of(text), "stuk"))[0].data))
     section = document.sections[0]
     widths = [int(cell.width) for cell in document.tables[-1].rows[0].cells]
     return widths, section.page_width - section.left_margin - section.right_margin
@@ -277,7 +279,9 @@ def test_a_comment_after_a_block_indicator_is_not_searched(write_yaml: Callable[
 def test_lone_braces_are_content(minimal_yaml: str) -> None:
     text = minimal_yaml.replace("gemeente: Hilversum", 'gemeente: "Foo }}"')
 
-    assert "[koptekst] Gemeente Foo }}" in extract(api.render(document_of(text))[0].data)
+    assert "[koptekst] Gemeente Foo }}" in extract(
+        api.render(api.plan(document_of(text), "stuk"))[0].data
+    )
 
 
 def test_a_missing_golden_file_fails_without_update_golden(pytester: pytest.Pytester) -> None:

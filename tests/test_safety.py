@@ -50,7 +50,7 @@ def test_template_cannot_reach_python_and_says_which_paragraph(
     add_paragraph(templates / "raadsvoorstel.docx", f"Slot: {tag}")
 
     with pytest.raises(TemplateError) as excinfo:
-        api.render(document_of(minimal_yaml), TemplateSet(templates))
+        api.render(api.plan(document_of(minimal_yaml), "stuk"), TemplateSet(templates))
 
     (problem,) = excinfo.value.problems
     assert problem.file.endswith("raadsvoorstel.docx")

@@ -34,7 +34,7 @@ def templates(tmp_path: Path) -> Path:
 
 def _render(minimal_yaml: str, folder: Path | None = None) -> bytes:
     templates = TemplateSet(folder) if folder else None
-    return api.render(document_of(minimal_yaml), templates)[0].data
+    return api.render(api.plan(document_of(minimal_yaml), "stuk"), templates)[0].data
 
 
 def _body(data: bytes) -> etree._Element:
@@ -134,7 +134,7 @@ def test_a_field_shown_twice_gets_a_footnote_each_time(templates: Path) -> None:
     document.add_paragraph("{{p inleiding }}")
     document.save(str(path))
 
-    data = api.render(document_of(yaml), TemplateSet(templates))[0].data
+    data = api.render(api.plan(document_of(yaml), "stuk"), TemplateSet(templates))[0].data
 
     ids = [r.get(f"{W}id") for r in _body(data).iter(f"{W}footnoteReference")]
     assert len(ids) == 2
@@ -239,7 +239,7 @@ def test_rendering_with_a_compiled_template_needs_no_docx_library(tmp_path: Path
         "from jeugddocs import api\n"
         "from tests.content_text import document_of\n"
         "from tests.conftest import MINIMAL\n"
-        "api.render(document_of(MINIMAL))\n"
+        "api.render(api.plan(document_of(MINIMAL), 'stuk'))\n"
         "print(sorted(m for m in ('docx', 'docxtpl', 'docxcompose', 'lxml') if m in sys.modules))\n"
     )
     env = {**os.environ, "JEUGDDOCS_CACHE": str(tmp_path)}

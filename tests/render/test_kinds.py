@@ -45,7 +45,7 @@ secties:
 
 @pytest.fixture(scope="module")
 def nota() -> bytes:
-    return api.render(document_of(NOTA))[0].data
+    return api.render(api.plan(document_of(NOTA), "stuk"))[0].data
 
 
 def test_sections_of_a_nota_are_numbered_headings(nota: bytes) -> None:
@@ -92,13 +92,15 @@ def test_table_of_contents_is_an_updatable_field_with_the_headings(nota: bytes) 
 
 
 def test_memo_sections_are_not_numbered() -> None:
-    data = api.render(document_of(starter_text("memo")))[0].data
+    data = api.render(api.plan(document_of(starter_text("memo")), "stuk"))[0].data
 
     assert "[Heading 1] Oorzaken van het tekort" in extract(data)
 
 
 def test_raadsinformatiebrief_has_the_signature_block_of_the_college() -> None:
-    lines = extract(api.render(document_of(starter_text("raadsinformatiebrief")))[0].data)
+    lines = extract(
+        api.render(api.plan(document_of(starter_text("raadsinformatiebrief")), "stuk"))[0].data
+    )
 
     end = lines[lines.index("[Normal] Burgemeester en wethouders van Voorbeeldstad,") :]
     assert end == [
@@ -109,7 +111,9 @@ def test_raadsinformatiebrief_has_the_signature_block_of_the_college() -> None:
 
 
 def test_collegevoorstel_shows_beslispunten_as_voorstel_and_the_steller() -> None:
-    lines = extract(api.render(document_of(starter_text("collegevoorstel")))[0].data)
+    lines = extract(
+        api.render(api.plan(document_of(starter_text("collegevoorstel")), "stuk"))[0].data
+    )
 
     assert "| Steller | J. Jansen, j.jansen@voorbeeldstad.nl |" in lines
     voorstel = lines.index("[Heading 1] Voorstel")
@@ -121,8 +125,8 @@ def test_collegevoorstel_shows_beslispunten_as_voorstel_and_the_steller() -> Non
 
 @pytest.mark.parametrize("soort", sorted(SOORTEN))
 def test_every_kind_renders_schema_valid(soort: str, tmp_path: Path, openxml_audit: Any) -> None:
-    for item in api.render(document_of(starter_text(soort))):
-        path = tmp_path / f"{soort}{item.suffix}.docx"
+    for item in api.render(api.plan(document_of(starter_text(soort)), soort)):
+        path = tmp_path / item.filename
         path.write_bytes(item.data)
 
         result = openxml_audit.OpenXmlValidator().validate(str(path))

@@ -43,8 +43,8 @@ def rendered() -> dict[str, bytes]:
     """Every sample rendered once: name (with suffix) → .docx bytes."""
     rv = {}
     for path in SAMPLE_FILES:
-        for item in api.render(api.check(path).document):
-            rv[f"{path.stem}{item.suffix}"] = item.data
+        for item in api.render(api.plan(api.check(path).document, path.stem)):
+            rv[item.name] = item.data
     return rv
 
 
@@ -67,7 +67,7 @@ def _finance_table(data: bytes) -> object:
 def test_finance_table_is_a_real_table_with_header_alignment_and_bold_total(
     minimal_yaml: str,
 ) -> None:
-    data = api.render(document_of(minimal_yaml))[0].data
+    data = api.render(api.plan(document_of(minimal_yaml), "stuk"))[0].data
 
     table = _finance_table(data)
 
@@ -87,7 +87,7 @@ def test_numbered_prose_lists_restart_at_their_own_start(minimal_yaml: str) -> N
         "aanleiding: De groepen zijn te groot.",
         "aanleiding: |\n  1. een\n  2. twee\n\n  Tussendoor.\n\n  1. opnieuw\n",
     )
-    document = Document(io.BytesIO(api.render(document_of(text))[0].data))
+    document = Document(io.BytesIO(api.render(api.plan(document_of(text), "stuk"))[0].data))
 
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
     num_ids = [p._p.pPr.numPr.numId.val for p in numbered]
@@ -97,7 +97,7 @@ def test_numbered_prose_lists_restart_at_their_own_start(minimal_yaml: str) -> N
 
 
 def test_file_properties_name_the_document(minimal_yaml: str) -> None:
-    data = api.render(document_of(minimal_yaml))[0].data
+    data = api.render(api.plan(document_of(minimal_yaml), "stuk"))[0].data
 
     properties = Document(io.BytesIO(data)).core_properties
 
@@ -111,7 +111,7 @@ def test_file_properties_name_the_document(minimal_yaml: str) -> None:
 
 def test_xml_special_characters_in_content_stay_text(minimal_yaml: str) -> None:
     text = minimal_yaml.replace("De groepen zijn te groot.", "'A & B <c> \"d\" ''e'''")
-    data = api.render(document_of(text))[0].data
+    data = api.render(api.plan(document_of(text), "stuk"))[0].data
 
     assert "A & B <c> \"d\" 'e'" in "\n".join(extract(data))
 

@@ -30,7 +30,7 @@ CASES = {
 
 def _rendered(name: str) -> list[tuple[str, bytes]]:
     document = document_of(MINIMAL) if name == "minimaal" else api.check(CASES[name]).document
-    return [(f"{name}{item.suffix}", item.data) for item in api.render(document)]
+    return [(item.name, item.data) for item in api.render(api.plan(document, name))]
 
 
 @pytest.mark.parametrize("name", [*CASES, "minimaal"])
