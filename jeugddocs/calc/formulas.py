@@ -19,6 +19,7 @@ import graphlib
 from collections.abc import Mapping
 from decimal import Decimal
 
+from jeugddocs.format.describe import quote
 from jeugddocs.markup import expressions
 from jeugddocs.markup.expressions import (
     FUNCTIONS,
@@ -81,7 +82,7 @@ def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
         tree = expressions.parse(source)
     except SyntaxProblem:
         raise FormulaError(
-            f"'{formula}' is geen geldige formule; {HELP}, bijvoorbeeld =som(a, b)"
+            f"'{quote(formula, 80)}' is geen geldige formule; {HELP}, bijvoorbeeld =som(a, b)"
         ) from None
     except ExpressionError as exc:
         raise FormulaError(
@@ -90,8 +91,8 @@ def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
         ) from exc
     if isinstance(tree, Sequence) and not tree.bracketed:
         raise FormulaError(
-            f"'{formula}': schrijf getallen in een formule als 1234.5 (een punt voor decimalen, "
-            "geen punten voor duizendtallen); een komma scheidt alleen argumenten"
+            f"'{quote(formula, 80)}': schrijf getallen in een formule als 1234.5 (een punt "
+            "voor decimalen, geen punten voor duizendtallen); een komma scheidt alleen argumenten"
         )
     refusal = expressions.refusal(tree, source)
     if refusal:
@@ -104,11 +105,11 @@ def evaluate(formula: str, amounts: Mapping[str, Decimal | None]) -> Decimal:
 
 def _worded(error: ExpressionError, formula: str) -> str:
     if error.kind == "nul":
-        return f"'{formula}' deelt door nul"
+        return f"'{quote(formula, 80)}' deelt door nul"
     if error.kind == "onberekenbaar":
-        return f"'{formula}' kan niet worden uitgerekend"
+        return f"'{quote(formula, 80)}' kan niet worden uitgerekend"
     if error.kind == "te_groot":
-        return f"de uitkomst van '{formula}' is groter dan 10^15; klopt de formule?"
+        return f"de uitkomst van '{quote(formula, 80)}' is groter dan 10^15; klopt de formule?"
     return str(error)
 
 

@@ -20,6 +20,7 @@ from jeugddocs.calc.totals import row_totals
 from jeugddocs.content.models.parts import Tabel
 from jeugddocs.content.source import PathKey, Source, strings_in
 from jeugddocs.errors import Problem
+from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import LOCALE
 from jeugddocs.format.tables import amount_cell, amount_widths_cm, fits_on_page
 from jeugddocs.markup.references import NAME, REFERENCE, parse_reference
@@ -145,7 +146,7 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
             rv.append(
                 source.problem(
                     position,
-                    f"'{fragment}' staat ook onder 'bedragen' als '{known}'; schrijf "
+                    f"'{quote(fragment)}' staat ook onder 'bedragen' als '{known}'; schrijf "
                     f"{{{{ {known} | {'euro_kort' if match.group('kort') else 'euro'} }}}}, "
                     "zodat het bedrag maar op één plek staat",
                     "waarschuwing",

@@ -24,6 +24,7 @@ from jeugddocs.content.source import (
     source_from_data,
 )
 from jeugddocs.errors import ContentError, Problem
+from jeugddocs.format.describe import quote
 
 #: Content as a caller may give it: a file (``Path`` or a one-line ``str``), YAML text
 #: (``str`` with a line break, or ``bytes``), or the data itself (a ``dict``).
@@ -139,7 +140,7 @@ def _model_for(
     problems.append(
         source.problem(
             source.value_position(("soort",)),
-            f"onbekende soort '{soort}'; {hint}mogelijk zijn: {kinds}",
+            f"onbekende soort '{quote(soort)}'; {hint}mogelijk zijn: {kinds}",
             path=("soort",),
         )
     )

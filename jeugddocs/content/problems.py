@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from jeugddocs.content.source import Position, Source, is_reported
 from jeugddocs.errors import Problem
-from jeugddocs.format.describe import describe
+from jeugddocs.format.describe import describe, quote
 
 
 def problems_from_validation(
@@ -79,7 +79,7 @@ def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel])
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     value = detail["input"]
-    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    field = quote(next((str(part) for part in reversed(loc) if isinstance(part, str)), ""))
     if kind == "jeugddocs":
         return str(ctx["bericht"])
     if kind == "missing":

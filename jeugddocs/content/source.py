@@ -44,7 +44,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner, ScannerError
 
 from jeugddocs.errors import FieldPath, Problem, Severity
-from jeugddocs.format.describe import describe
+from jeugddocs.format.describe import describe, quote
 
 #: Largest content file accepted; a real raadsvoorstel is far below this.
 MAX_BYTES = 2_000_000
@@ -337,7 +337,7 @@ class _Builder:
             if key in first_seen:
                 self._add(
                     key_node,
-                    f"het veld '{key}' staat hier voor de tweede keer (eerder op regel "
+                    f"het veld '{quote(key)}' staat hier voor de tweede keer (eerder op regel "
                     f"{first_seen[key]}); verwijder een van beide",
                     (*path, key),
                 )

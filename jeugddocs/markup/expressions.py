@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
+from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import round_half_up
 
 #: Longest expression accepted; a real one is a line, this bounds the work of parsing.
@@ -422,7 +423,7 @@ def refusal(node: Node, text: str) -> str | None:
     for part in _walk(node):
         if isinstance(part, Number):
             if not _NUMBER.fullmatch(part.text) or len(part.text) > 20:
-                return f"schrijf '{part.text}' als gewoon getal, zoals 1234.5"
+                return f"schrijf '{quote(part.text)}' als gewoon getal, zoals 1234.5"
         elif (isinstance(part, Binary) and part.operator in _ARITHMETIC) or isinstance(
             part, Unary | Name
         ):
@@ -432,7 +433,7 @@ def refusal(node: Node, text: str) -> str | None:
             if problem:
                 return problem
         else:
-            return f"'{text[part.start : part.end]}' mag niet in een formule; {HELP}"
+            return f"'{quote(text[part.start : part.end], 80)}' mag niet in een formule; {HELP}"
     return None
 
 

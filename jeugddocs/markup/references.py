@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from jeugddocs.format import FILTERS, FormatInputError
+from jeugddocs.format.describe import quote
 from jeugddocs.markup import expressions
 from jeugddocs.markup.expressions import (
     ExpressionError,
@@ -122,7 +123,7 @@ def _shape_problem(
     if not filters:
         if isinstance(expression, Name):
             return (
-                f"in '{fragment}' ontbreekt de opmaak; schrijf bijvoorbeeld "
+                f"in '{_q(fragment)}' ontbreekt de opmaak; schrijf bijvoorbeeld "
                 f"{{{{ {expression.name} | euro }}}} zodat het bedrag in Nederlandse notatie "
                 "verschijnt"
             )
@@ -132,17 +133,18 @@ def _shape_problem(
             close = difflib.get_close_matches(call.name, FILTERS, n=1)
             hint = f"bedoelde u '{close[0]}'? " if close else ""
             return (
-                f"onbekend filter '{call.name}' in '{fragment}'; {hint}"
+                f"onbekend filter '{call.name}' in '{_q(fragment)}'; {hint}"
                 f"beschikbaar zijn: {', '.join(FILTERS)}"
             )
     if not constant_only:
-        return f"in '{fragment}' mogen filters alleen vaste waarden krijgen, zoals centen=False"
+        return f"in '{_q(fragment)}' mogen filters alleen vaste waarden krijgen, zoals centen=False"
     for call in filters:
         keys = [key for key, _ in call.keywords]
         twice = next((key for key in keys if keys.count(key) > 1), None)
         if twice:
             return (
-                f"in '{fragment}' krijgt het filter '{call.name}' het argument '{twice}' twee keer"
+                f"in '{_q(fragment)}' krijgt het filter '{call.name}' het argument '{twice}' "
+                "twee keer"
             )
     if expressions.refusal(expression, inner) is not None:
         return _not_a_reference(fragment)
@@ -198,21 +200,24 @@ def format_reference(reference: Reference, amounts: Mapping[str, Any]) -> str:
     try:
         value: Any = expressions.evaluate(reference.expression, amounts)
     except Unavailable:
-        raise ReferenceError(f"'{fragment}' gebruikt een bedrag dat zelf een fout heeft") from None
+        raise ReferenceError(
+            f"'{_q(fragment)}' gebruikt een bedrag dat zelf een fout heeft"
+        ) from None
     except ExpressionError as exc:
         if exc.kind in ("nul", "onberekenbaar", "te_groot"):
             raise ReferenceError(
-                f"'{fragment}' kan niet worden uitgerekend (deling door nul, of een te groot getal)"
+                f"'{_q(fragment)}' kan niet worden uitgerekend (deling door nul, of een te groot "
+                "getal)"
             ) from None
-        raise ReferenceError(f"'{fragment}': {exc}") from None
+        raise ReferenceError(f"'{_q(fragment)}': {exc}") from None
     for call in reference.filters:
         try:
             value = FILTERS[call.name](value, *call.arguments, **dict(call.keywords))
         except FormatInputError as exc:
-            raise ReferenceError(f"'{fragment}' kan niet worden opgemaakt: {exc}") from None
+            raise ReferenceError(f"'{_q(fragment)}' kan niet worden opgemaakt: {exc}") from None
         except (TypeError, ArithmeticError, ValueError):
             raise ReferenceError(
-                f"'{fragment}': een filter krijgt argumenten die hij niet kent"
+                f"'{_q(fragment)}': een filter krijgt argumenten die hij niet kent"
             ) from None
     return str(value)
 
@@ -224,13 +229,18 @@ def expand(text: str, amounts: Mapping[str, Any]) -> str:
     return REFERENCE.sub(lambda m: format_reference(parse_reference(m.group()), amounts), text)
 
 
+def _q(fragment: str) -> str:
+    """A reference as a message quotes it: on one line, and shortened when long."""
+    return quote(fragment, 80)
+
+
 def _invalid(fragment: str) -> str:
-    return f"'{fragment}' is geen geldige verwijzing; schrijf een verwijzing als {EXAMPLE}"
+    return f"'{_q(fragment)}' is geen geldige verwijzing; schrijf een verwijzing als {EXAMPLE}"
 
 
 def _not_a_reference(fragment: str) -> str:
     return (
-        f"'{fragment}' is geen verwijzing naar een bedrag; in tekst mag alleen een naam uit "
+        f"'{_q(fragment)}' is geen verwijzing naar een bedrag; in tekst mag alleen een naam uit "
         f"'bedragen' (of een berekening met namen, getallen, + - * / en som, verschil, "
         f"procent_van, indexeer) met een filter staan, zoals {EXAMPLE}"
     )
@@ -241,6 +251,6 @@ def _unknown_name(name: str, fragment: str, amounts: Mapping[str, Any]) -> str:
     hint = f"bedoelde u '{close[0]}'? " if close else ""
     known = ", ".join(sorted(amounts)) or "nog geen"
     return (
-        f"'{name}' in '{fragment}' is geen bekend bedrag; {hint}voeg het toe onder 'bedragen:' "
+        f"'{name}' in '{_q(fragment)}' is geen bekend bedrag; {hint}voeg het toe onder 'bedragen:' "
         f"(bekende namen: {known})"
     )

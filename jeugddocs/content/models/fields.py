@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from jeugddocs.calc import formulas
 from jeugddocs.content.models.base import custom_error
-from jeugddocs.format.describe import describe
+from jeugddocs.format.describe import describe, quote
 from jeugddocs.markup import checks
 from jeugddocs.markup.prose import InlineText, ProseText
 from jeugddocs.markup.references import FOOTNOTE, NAME
@@ -57,9 +57,11 @@ def _to_amount(value: Any) -> Decimal:
         amount = Decimal(repr(value))
     elif isinstance(value, str):
         if _AMOUNT_AS_TEXT.fullmatch(value.strip()):
-            raise custom_error(f"het bedrag '{value}' staat er als tekst; {_amount_hint(value)}")
+            raise custom_error(
+                f"het bedrag '{quote(value)}' staat er als tekst; {_amount_hint(value)}"
+            )
         raise custom_error(
-            f"verwacht een bedrag (een getal), maar hier staat de tekst '{value}'; "
+            f"verwacht een bedrag (een getal), maar hier staat de tekst '{quote(value)}'; "
             "schrijf het bedrag als getal in euro's, bijvoorbeeld 103500"
         )
     else:
@@ -94,7 +96,7 @@ def _to_date(value: Any) -> datetime.date:
         if match:
             day, month, year = match.groups()
             raise custom_error(
-                f"de datum '{value}' staat in de verkeerde volgorde; schrijf "
+                f"de datum '{quote(value)}' staat in de verkeerde volgorde; schrijf "
                 f"{year}-{int(month):02d}-{int(day):02d} (jaar-maand-dag)"
             )
     raise custom_error(
@@ -200,7 +202,7 @@ Regel = Annotated[
 def _check_name(value: str) -> str:
     if not NAME.fullmatch(value):
         raise custom_error(
-            f"de naam '{value}' kan niet in een verwijzing staan; gebruik kleine letters, "
+            f"de naam '{quote(value)}' kan niet in een verwijzing staan; gebruik kleine letters, "
             "cijfers en _, bijvoorbeeld extra_bijdrage_2021"
         )
     return value
@@ -227,7 +229,7 @@ Voetnoottekst = Annotated[
 def _check_footnote_key(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
         raise custom_error(
-            f"de voetnoot '{value}' heeft een naam die niet in [^…] past; gebruik letters, "
+            f"de voetnoot '{quote(value)}' heeft een naam die niet in [^…] past; gebruik letters, "
             "cijfers, - en _, bijvoorbeeld 1 of bron_cbs"
         )
     return value
@@ -241,7 +243,7 @@ def _amount_or_name(value: Any, info: ValidationInfo) -> Decimal | str:
         amounts = (info.context or {}).get("bedragen")
         if amounts is not None and value not in amounts:
             raise custom_error(
-                f"'{value}' is geen bekend bedrag; noem een naam uit 'bedragen:' of schrijf "
+                f"'{quote(value)}' is geen bekend bedrag; noem een naam uit 'bedragen:' of schrijf "
                 "het bedrag als getal"
             )
         return value

@@ -12,6 +12,7 @@ from jeugddocs.calc.totals import column_totals, row_totals
 from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import BedragInTabel, BedragOfNaam, Label, Proza, Regel, Tekst
 from jeugddocs.format import euro
+from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import round_half_up
 
 
@@ -71,7 +72,7 @@ class Tabel(Model):
                 problems.append(
                     (
                         ("rijen", i, "bedragen"),
-                        f"de rij '{rij.omschrijving}' heeft {len(rij.bedragen)} "
+                        f"de rij '{quote(rij.omschrijving)}' heeft {len(rij.bedragen)} "
                         f"{'bedrag' if len(rij.bedragen) == 1 else 'bedragen'}, maar de tabel "
                         f"heeft {width} {'kolom' if width == 1 else 'kolommen'} "
                         f"({', '.join(self.kolommen)}); geef één bedrag per kolom",
