@@ -8,6 +8,8 @@ folders, starting files, the JSON schema, the error classes) is here too.
 
 from __future__ import annotations
 
+import errno
+import os
 import warnings
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing
@@ -28,6 +30,7 @@ from jeugddocs.errors import (
     Problem,
     ProblemsError,
     TemplateError,
+    system_reason,
 )
 from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
 from jeugddocs.output import write_all, write_atomic
@@ -202,6 +205,21 @@ def write_starter(soort: str, target: Path | str) -> None:
     if soort not in KINDS:
         raise ValueError(f"unknown soort {soort!r}; known: {', '.join(KINDS)}")
     write_atomic(Path(target), starter_text(soort).encode("utf-8"))
+
+
+def missing_path(path: Path | str) -> str | None:
+    """Return why ``path`` cannot be used as input, in Dutch, or None if it can be read.
+
+    Why not ``Path.exists()``: it says False for a loop of symbolic links or a folder
+    without permission, and the user then hears that a file they can see does not exist.
+    """
+    try:
+        Path(path).stat()
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and not os.path.lexists(path):
+            return f"bestand of map bestaat niet: '{path}'"
+        return f"bestand of map kan niet worden gelezen: '{path}' ({system_reason(exc)})"
+    return None
 
 
 def find_content(paths: Iterable[Path | str]) -> list[Path]:

@@ -132,15 +132,12 @@ def _dutch_usage(exc: click.UsageError) -> str:
 
 
 def _existing(paths: Sequence[str]) -> list[Path]:
-    from pathlib import Path
 
-    from jeugddocs.api import find_content
+    from jeugddocs.api import find_content, missing_path
 
-    missing = [p for p in paths if not Path(p).exists()]
+    missing = [reason for p in paths if (reason := missing_path(p))]
     if missing:
-        raise click.UsageError(
-            "bestand of map bestaat niet: " + ", ".join(f"'{p}'" for p in missing)
-        )
+        raise click.UsageError("; ".join(missing))
     found = find_content(paths)
     if not found:
         raise click.UsageError(

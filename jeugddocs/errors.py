@@ -5,6 +5,7 @@ This module imports nothing from jeugddocs: every stage may raise these.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -67,3 +68,31 @@ class TemplateError(ProblemsError):
 
 class OutputError(JeugddocsError):
     """An output file could not be written (locked, read-only, disk full)."""
+
+
+#: What an error of the operating system means, in Dutch: its own text is English.
+_SYSTEM_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EISDIR: "het is een map",
+    errno.EEXIST: "er bestaat al een bestand met die naam",
+    errno.ENOENT: "het bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "de snelkoppelingen verwijzen in een kring naar elkaar",
+    errno.ENXIO: "het apparaat bestaat niet",
+    errno.EBUSY: "het is in gebruik",
+    errno.ETXTBSY: "het is in gebruik",
+    errno.EMFILE: "te veel open bestanden",
+}
+
+
+def system_reason(exc: OSError) -> str:
+    """Return why ``exc`` happened, in Dutch; an error outside the table by its code."""
+    if exc.errno in _SYSTEM_REASONS:
+        return _SYSTEM_REASONS[exc.errno]
+    if exc.errno is None:
+        return "onbekende systeemfout"
+    return f"systeemfout {errno.errorcode.get(exc.errno, exc.errno)}"

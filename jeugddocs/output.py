@@ -19,29 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jeugddocs.errors import OutputError
-
-#: What an error of the operating system means, in Dutch: its own text is English.
-_REASONS = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.EISDIR: "het is een map",
-    errno.EEXIST: "er bestaat al een bestand met die naam",
-    errno.ENOENT: "de map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.ENAMETOOLONG: "de naam is te lang",
-}
+from jeugddocs.errors import OutputError, system_reason
 
 
 def reason(exc: OSError) -> str:
-    """Return why ``exc`` happened, in Dutch; an error outside the table by its code."""
-    if exc.errno in _REASONS:
-        return _REASONS[exc.errno]
-    if exc.errno is None:
-        return "onbekende systeemfout"
-    return f"systeemfout {errno.errorcode.get(exc.errno, exc.errno)}"
+    """Return why ``exc`` happened, in Dutch (see :func:`jeugddocs.errors.system_reason`)."""
+    if exc.errno == errno.ENOENT:
+        return "de map bestaat niet"  # -- when writing, it is the folder that is missing --
+    return system_reason(exc)
 
 
 def write_atomic(target: Path, data: bytes) -> None:

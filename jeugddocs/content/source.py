@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,7 +44,7 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner, ScannerError
 
-from jeugddocs.errors import FieldPath, Problem, Severity
+from jeugddocs.errors import FieldPath, Problem, Severity, system_reason
 from jeugddocs.format.describe import describe, quote
 
 #: Largest content file accepted; a real raadsvoorstel is far below this.
@@ -495,12 +496,46 @@ def load_source(
     """
     name = display_name or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Source(name, "", None), [
-            Problem(name, 1, 1, f"het bestand kan niet worden gelezen ({exc.strerror})")
-        ]
+        raw = _read_regular_file(path)
+    except _Unreadable as exc:
+        return Source(name, "", None), [Problem(name, 1, 1, str(exc))]
     return load_text_bytes(raw, name, parser)
+
+
+class _Unreadable(Exception):
+    """A content file that cannot be read; the message says why, in Dutch."""
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """Read a regular file of at most MAX_BYTES (+1, to know it is larger).
+
+    Anything else is refused before it is opened: a pipe would block forever, and a
+    device such as /dev/zero never ends.
+    """
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise _Unreadable(f"het bestand kan niet worden gelezen ({system_reason(exc)})") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise _Unreadable("dit is een map, geen bestand; geef een .yaml-bestand of de map zelf")
+    if not stat.S_ISREG(status.st_mode):
+        raise _Unreadable(
+            "dit is geen gewoon bestand (maar een pijp, apparaat of socket); geef een .yaml-bestand"
+        )
+    if status.st_size > MAX_BYTES:
+        raise _Unreadable(_too_large())
+    try:
+        with path.open("rb") as stream:
+            return stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _Unreadable(f"het bestand kan niet worden gelezen ({system_reason(exc)})") from None
+
+
+def _too_large() -> str:
+    return (
+        f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; "
+        "splits het op of haal ingeplakte gegevens weg"
+    )
 
 
 def load_text_bytes(
@@ -509,15 +544,7 @@ def load_text_bytes(
     """Like :func:`load_source`, for content that is already in memory."""
     empty = Source(name, "", None)
     if len(raw) > MAX_BYTES:
-        return empty, [
-            Problem(
-                name,
-                1,
-                1,
-                f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; "
-                "splits het op of haal ingeplakte gegevens weg",
-            )
-        ]
+        return empty, [Problem(name, 1, 1, _too_large())]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
