@@ -14,8 +14,20 @@ and Jinja, which take most of a second.
 
 from __future__ import annotations
 
-import importlib
 import sys
+
+# -- as the command (``jeugddocs`` or ``python -m jeugddocs``, while runpy looks for us
+#    argv[0] is "-m"), a Ctrl-C from here on says "Afgebroken." instead of a traceback;
+#    as a library, nothing is changed --
+if sys.argv[:1] == ["-m"] or sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1].startswith(
+    "jeugddocs"
+):
+    from jeugddocs import start as _start
+
+    _start.guard()
+
+# -- after the guard, so a Ctrl-C while these import is covered too --
+import importlib
 import types
 from typing import TYPE_CHECKING
 

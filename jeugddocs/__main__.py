@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jeugddocs.cli import main
+from jeugddocs.start import main
 
 if __name__ == "__main__":  # -- a worker process imports this module under another name --
     main()

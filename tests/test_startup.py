@@ -8,8 +8,11 @@ interpreter, because this test process has imported everything long ago.
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -35,7 +38,7 @@ HEAVY = {
 PROBE = """
 import sys
 sys.argv = ["jeugddocs", *sys.argv[1:]]
-from jeugddocs.cli import main
+from jeugddocs.start import main
 try:
     main()
 except SystemExit:
@@ -77,7 +80,13 @@ def test_version_and_help_import_nothing_heavy(args: list[str]) -> None:
     assert result.returncode == 0, result.stderr
     modules = set(result.stderr.rpartition("MODULES ")[2].split())
     assert {m for m in modules if m.partition(".")[0] in HEAVY} == set()
-    assert {m for m in modules if m.startswith("jeugddocs")} == {"jeugddocs", "jeugddocs.cli"}
+    ours = {m for m in modules if m.startswith("jeugddocs")}
+    if args == ["--version"]:
+        # -- answered before the command line itself is imported --
+        assert ours == {"jeugddocs", "jeugddocs.start"}
+        assert "click" not in modules
+    else:
+        assert ours == {"jeugddocs", "jeugddocs.start", "jeugddocs.cli"}
     assert result.stdout.strip()
 
 
@@ -109,3 +118,33 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'bestaat_niet'"):
         _ = jeugddocs.bestaat_niet
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.08, 0.12, 0.2, 0.3, 0.4])
+def test_ctrl_c_at_any_moment_of_starting_says_afgebroken(tmp_path: Path, delay: float) -> None:
+    # -- the installed command, as a user starts it; the first ~20 ms are Python's own
+    #    start-up, before any code of ours can run, and are not tested --
+    command = shutil.which("jeugddocs", path=str(Path(sys.executable).parent))
+    if command is None:
+        pytest.skip("the jeugddocs command is not installed beside this Python")
+    sample = ROOT / "content" / "voorbeelden" / "kaders-inkoop-jeugdhulp.yaml"
+    process = subprocess.Popen(
+        [command, "render", str(sample), "-o", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+
+    assert "Traceback" not in stderr
+    assert "KeyboardInterrupt" not in stderr
+    # -- interrupted: said so, exit 1, nothing written; or done before the signal came --
+    if process.returncode == 1:
+        assert stderr.strip() == "Afgebroken."
+        assert not list(tmp_path.iterdir())
+    else:
+        assert process.returncode == 0, stderr
+        assert len(list(tmp_path.glob("*.docx"))) == 2

@@ -396,6 +396,13 @@ class _Builder:
         self.problems.append(self.source.problem(Position.of(node), message, path=path))
 
 
+def _separator_message(character: str) -> str:
+    return (
+        f"onzichtbaar regelscheidingsteken (U+{ord(character):04X}); vervang het "
+        "door een gewone nieuwe regel of een spatie"
+    )
+
+
 def text_problem(text: str) -> str | None:
     """Return what makes ``text`` unusable in a document (however it arrived), or None."""
     bad = _FORBIDDEN_CHARACTER.search(text)
@@ -404,6 +411,9 @@ def text_problem(text: str) -> str | None:
             f"deze tekst bevat een stuurteken (U+{ord(bad.group()):04X}) dat niet in een "
             "Word-document kan; haal het weg"
         )
+    separator = _UNICODE_LINE_BREAK.search(text)
+    if separator:
+        return _separator_message(separator.group())
     if len(text) > MAX_TEXT:
         return (
             f"deze tekst is {len(text)} tekens lang; de grens is {MAX_TEXT}. Zet lange "
@@ -563,10 +573,7 @@ def load_text_bytes(
     separator = _UNICODE_LINE_BREAK.search(text)
     if separator:
         line, column = line_column(text, separator.start())
-        message = (
-            f"onzichtbaar regelscheidingsteken (U+{ord(separator.group()):04X}); vervang het "
-            "door een gewone nieuwe regel of een spatie"
-        )
+        message = _separator_message(separator.group())
         return Source(name, text, None), [Problem(name, line, column, message)]
     source = Source(name, text, None)
     try:

@@ -35,6 +35,16 @@ def seen(problems: list[Problem]) -> list[tuple[str, tuple[Any, ...], str]]:
     return sorted((p.message, p.path, p.severity) for p in problems)
 
 
+def same(from_text: list[Problem], from_data: list[Problem]) -> bool:
+    """The same problems; one the YAML text has before it is read (no field) matches any field."""
+    if sorted((p.message, p.severity) for p in from_text) != sorted(
+        (p.message, p.severity) for p in from_data
+    ):
+        return False
+    placed = {(p.message, p.path) for p in from_data}
+    return all((p.message, p.path) in placed for p in from_text if p.path)
+
+
 def test_a_file_text_and_dict_give_the_same_document(tmp_path: Path) -> None:
     path = tmp_path / "voorstel.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
@@ -211,7 +221,7 @@ def test_text_and_data_give_the_same_problems(path: tuple[Any, ...], value: Any)
     from_text, from_data = api.check(text), api.check(data)
 
     assert from_text.ok == from_data.ok
-    assert seen(from_text.problems) == seen(from_data.problems)
-    assert seen(from_text.warnings) == seen(from_data.warnings)
+    assert same(from_text.problems, from_data.problems)
+    assert same(from_text.warnings, from_data.warnings)
     assert all(p.line >= 1 for p in from_text.problems + from_text.warnings)
     assert all(p.line == 0 for p in from_data.problems + from_data.warnings)
