@@ -66,7 +66,26 @@ scalars = st.one_of(
         ]
     ),
 )
-keys = st.one_of(st.sampled_from(FIELDS), st.text(min_size=1, max_size=12))
+#: Texts an outside attack used: several lines, invisible characters, long computations.
+hostile_texts = st.one_of(
+    st.lists(st.text(max_size=20), min_size=2, max_size=4).map("\n".join),
+    st.tuples(st.sampled_from(FIELDS), st.sampled_from(["\u200b", "\ufeff", "\u00ad"])).map(
+        lambda t: t[0][:2] + t[1] + t[0][2:]
+    ),
+    st.integers(1, 2000).map(lambda n: "{{ (" + "+".join(["x"] * n) + ") | euro }}"),
+    st.integers(1, 3000).map(lambda n: "=" + "+".join(["x"] * n)),
+    st.integers(1, 300).map(lambda n: "=" + "(" * n + "1" + ")" * n),
+    st.sampled_from(["{**{** x **}**}", "{{ x\n| euro }}", "\U0010ffff", "2021-01-21T10:00:00"]),
+)
+scalars = st.one_of(scalars, hostile_texts)
+keys = st.one_of(
+    st.sampled_from(FIELDS),
+    st.text(min_size=1, max_size=12),
+    hostile_texts.filter(lambda t: len(t) < 200),
+    st.dates(),
+    st.booleans(),
+    st.integers(-5, 5),
+)
 documents = st.recursive(
     scalars,
     lambda inner: st.one_of(

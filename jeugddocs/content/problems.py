@@ -131,7 +131,8 @@ def _message(detail: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel])
         return f"{describe(value)} is hier niet toegestaan; kies uit: {options}"
     if kind == "bool_type":
         return f"verwacht true of false, maar hier staat {describe(value)}"
-    return f"ongeldige waarde ({describe(value)}): {detail['msg']}"
+    # -- never pydantic's own (English) text: a kind of error not worded above is rare --
+    return f"{describe(value)} is hier niet toegestaan; controleer wat voor waarde dit veld vraagt"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -24,6 +24,7 @@ findings. Set the environment variable ``JEUGDDOCS_YAML=python`` (or pass
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import os
 import re
@@ -95,9 +96,8 @@ _StrictResolver.add_implicit_resolver(
 )
 # -- recognised only to refuse it with a clear message: merging hides where values come from --
 _StrictResolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
-_StrictResolver.add_implicit_resolver(
-    _DATE, re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
-)
+_DATE_ONLY = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
+_StrictResolver.add_implicit_resolver(_DATE, _DATE_ONLY, list("0123456789"))
 
 
 class _Composer(Reader, Scanner, Parser, Composer, _StrictResolver):
@@ -310,7 +310,16 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         return self._scalar(node, path)
 
-    def _mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: PathKey) -> Any:
+        if node.flow_style and self.source.text.startswith("{{", node.start_mark.index):
+            # -- "gemeente: {{ naam }}" unquoted: YAML reads a mapping in a mapping --
+            self._add(
+                node,
+                "een waarde die met '{{' begint, leest YAML als velden; zet de hele waarde "
+                'tussen aanhalingstekens, zoals "{{ naam | euro }} extra"',
+                path,
+            )
+            return _INVALID
         if node.tag != _MAP:
             self._bad_tag(node, path)
         rv: dict[str, Any] = {}
@@ -327,13 +336,10 @@ class _Builder:
             if isinstance(key, int) and not isinstance(key, bool):
                 # -- footnote numbers are natural keys; our loader never reads "01" as 1 --
                 key = str(key)
-            if not isinstance(key, str) or key == "":
-                self._add(
-                    key_node,
-                    f"een veldnaam moet tekst zijn, niet {describe(key)}; schrijf een naam "
-                    "van letters, zoals 'kern', gevolgd door ':'",
-                    path,
-                )
+            problem = key_problem(key)
+            if problem:
+                self._add(key_node, problem, path)
+            if not isinstance(key, str) or not (key := visible(key)):
                 continue
             if key in first_seen:
                 self._add(
@@ -369,6 +375,14 @@ class _Builder:
         if tag == _NULL:
             return None
         if tag == _DATE:
+            if not _DATE_ONLY.match(text):
+                self._add(
+                    node,
+                    f"verwacht een datum zonder tijd, zoals 2021-03-18, maar hier staat "
+                    f"'{quote(text)}'; schrijf alleen jaar-maand-dag",
+                    path,
+                )
+                return _INVALID
             try:
                 year, month, day = (int(part) for part in text.split("-"))
                 return datetime.date(year, month, day)
@@ -394,6 +408,33 @@ class _Builder:
 
     def _add(self, node: Node, message: str, path: PathKey) -> None:
         self.problems.append(self.source.problem(Position.of(node), message, path=path))
+
+
+#: Characters that show as nothing: a field name with one looks right and is not.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def key_problem(key: object) -> str | None:
+    """Return what makes ``key`` unusable as a field name (however it arrived), or None."""
+    if key is None or key == "":
+        return "hier staat een ':' zonder veldnaam ervoor; schrijf een naam, zoals 'kern:'"
+    if not isinstance(key, str):
+        return (
+            f"een veldnaam moet tekst zijn, niet {describe(key)}; schrijf een naam van "
+            "letters, zoals 'kern', gevolgd door ':'"
+        )
+    invisible = _INVISIBLE.search(key)
+    if invisible:
+        return (
+            f"de veldnaam '{quote(key)}' bevat een onzichtbaar teken "
+            f"(U+{ord(invisible.group()):04X}); typ de naam opnieuw"
+        )
+    return None
+
+
+def visible(key: str) -> str:
+    """A field name without its invisible characters, so that one mistake gives one problem."""
+    return _INVISIBLE.sub("", key) if _INVISIBLE.search(key) else key
 
 
 def _separator_message(character: str) -> str:
@@ -465,7 +506,7 @@ def source_from_data(data: object, name: str) -> tuple[Source, list[Problem]]:
                 return _INVALID
             return value
         if isinstance(value, int) and not isinstance(value, bool):
-            if len(str(abs(value))) > _MAX_DIGITS:
+            if abs(value) >= 10**_MAX_DIGITS:  # -- str() of a huge int raises, so compare --
                 message = f"dit getal heeft meer dan {_MAX_DIGITS} cijfers; klopt het?"
                 problems.append(source.problem(NOWHERE, message, path=path))
                 return _INVALID
@@ -477,9 +518,10 @@ def source_from_data(data: object, name: str) -> tuple[Source, list[Problem]]:
             for key, item in value.items():
                 if isinstance(key, int) and not isinstance(key, bool):
                     key = str(key)  # -- footnote numbers, as the YAML loader reads them --
-                if not isinstance(key, str) or key == "":
-                    message = f"een veldnaam moet tekst zijn, niet {describe(key)}"
-                    problems.append(source.problem(NOWHERE, message, path=path))
+                problem = key_problem(key)
+                if problem:
+                    problems.append(source.problem(NOWHERE, problem, path=path))
+                if not isinstance(key, str) or not (key := visible(key)):
                     continue
                 rv[key] = copy(item, (*path, key))
             return rv
@@ -555,6 +597,16 @@ def load_text_bytes(
     empty = Source(name, "", None)
     if len(raw) > MAX_BYTES:
         return empty, [Problem(name, 1, 1, _too_large())]
+    if _looks_like_utf16_or_32(raw):
+        return empty, [
+            Problem(
+                name,
+                1,
+                1,
+                "dit bestand is opgeslagen als UTF-16 (of UTF-32), niet als UTF-8; sla het op "
+                "met codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -610,6 +662,21 @@ def load_text_bytes(
             )
         ]
     return source, builder.problems
+
+
+def _looks_like_utf16_or_32(raw: bytes) -> bool:
+    """Recognise text saved as UTF-16 or UTF-32, with or without its byte order mark.
+
+    Without a mark, such text is YAML's ASCII with a zero byte beside every character:
+    read as UTF-8 it would be reported as hundreds of control characters.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    sample = raw[:400]
+    if len(sample) < 8:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(zeros_even, zeros_odd) > len(sample) // 4
 
 
 def _chosen_parser() -> YamlParser:

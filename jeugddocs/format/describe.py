@@ -34,6 +34,8 @@ def describe(value: object) -> str:
         return "true/false"
     if isinstance(value, str):
         return f"de tekst '{quote(value)}'"
+    if isinstance(value, int) and abs(value) >= 10**QUOTE_LENGTH:
+        return f"een getal van meer dan {QUOTE_LENGTH} cijfers"  # -- str() may refuse it --
     if isinstance(value, int | Decimal | float):
         return f"het getal {quote(str(value))}"
     if isinstance(value, datetime.datetime):

@@ -221,9 +221,7 @@ class Parser:
 
     def __init__(self, text: str, stop: tuple[str, ...] = ()) -> None:
         if len(text) > MAX_LENGTH:
-            raise ExpressionError(
-                f"de berekening is langer dan {MAX_LENGTH} tekens; splits hem op", "te_lang"
-            )
+            raise ExpressionError(f"de berekening is langer dan {MAX_LENGTH} tekens", "te_lang")
         self.text = text
         self.tokens = tokens(text)
         self.index = 0

@@ -110,8 +110,15 @@ def parse_reference(fragment: str) -> Reference:
             )
         if parser.peek() is not None:
             raise SyntaxProblem(parser.take().start)
-    except (SyntaxProblem, ExpressionError):
+    except SyntaxProblem:
         return Reference(fragment, problem=_invalid(fragment))
+    except ExpressionError as exc:
+        # -- too long or too deep: said before the work, in the words of the limit --
+        return Reference(
+            fragment,
+            problem=f"'{_q(fragment)}': {exc}; zet de berekening als formule onder 'bedragen' "
+            "en verwijs naar haar naam",
+        )
     names = expressions.names(expression)
     problem = _shape_problem(fragment, inner, expression, filters, constant_only)
     return Reference(fragment, expression, tuple(filters), names, problem)

@@ -96,8 +96,12 @@ class Tabel(Model):
                     zip(self.verwacht_totaal, self.totalen(), strict=True)
                 ):
                     stated = amounts.get(written) if isinstance(written, str) else written
-                    # -- compared in cents: a third of a budget, three times, is the budget --
-                    if stated is None or round_half_up(stated, 2) == round_half_up(computed, 2):
+                    if stated is None:
+                        continue
+                    # -- compared in cents: a third of a budget, three times, is the budget;
+                    #    and the difference named is that of the cents compared --
+                    stated, computed = round_half_up(stated, 2), round_half_up(computed, 2)
+                    if stated == computed:
                         continue
                     shown = (
                         f"'{written}' ({euro(stated)})"
