@@ -66,22 +66,29 @@ def house_style(doc: DocxDocument) -> None:
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     _set_language(doc, "nl-NL")
-    for name, size in (
-        ("Title", 18),
-        ("Subtitle", 13),
-        ("Heading 1", 12),
-        ("Heading 2", 10),
-        ("Heading 3", 10),
+    # -- (name, size, bold, italic): each heading level looks different from the next --
+    for name, size, bold, italic in (
+        ("Title", 18, True, False),
+        ("Subtitle", 13, False, False),
+        ("Heading 1", 13, True, False),
+        ("Heading 2", 11, True, False),
+        ("Heading 3", 10, True, True),
+        ("Heading 4", 10, False, True),
     ):
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0x1F, 0x1F, 0x1F)
-        style.font.bold = name != "Subtitle"
-        style.font.italic = False
+        style.font.bold = bold
+        style.font.italic = italic
         style.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 6)
         style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
         _use_fixed_font(style)
+        _drop_border(style)
+    for name in ("Header", "Footer"):
+        styles[name].font.name = FONT
+        styles[name].font.size = Pt(8)
     numbered = styles.add_style(NUMBERED, WD_STYLE_TYPE.PARAGRAPH)
     numbered.base_style = normal
     numbered.paragraph_format.left_indent = Cm(0.75)
@@ -114,9 +121,42 @@ def house_style(doc: DocxDocument) -> None:
         toc.paragraph_format.tab_stops.add_tab_stop(Cm(0.5 * (level - 1) + 1.2))
     _add_footnotes_part(doc)
     for section in doc.sections:
+        # -- A4, as every Dutch council document; python-docx starts from US Letter --
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = Cm(2.5)
         section.bottom_margin = Cm(2)
+        section.header_distance = section.footer_distance = Cm(1.25)
+
+
+def _drop_border(style: object) -> None:
+    # -- python-docx's Title has a blue rule under it: not in any council's house style --
+    p_pr = style.element.pPr  # type: ignore[attr-defined]
+    border = p_pr.find(qn("w:pBdr")) if p_pr is not None else None
+    if border is not None:
+        p_pr.remove(border)
+
+
+def _field(paragraph: Any, instruction: str, shown: str) -> None:
+    """Add a Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when shown."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def page_numbers(footer: Any) -> None:
+    """Put "Pagina x van y" at the right of a footer."""
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run("Pagina ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" van ")
+    _field(paragraph, "NUMPAGES", "1")
 
 
 def _drop_styles_with_effects(doc: DocxDocument) -> None:
@@ -196,14 +236,25 @@ def new_template(title: str, subtitle: str | None = None) -> DocxDocument:
 
 
 def letterhead(doc: DocxDocument, kind: str) -> None:
-    """Put the municipality and the kind of document in the page header."""
-    header = doc.sections[0].header
-    paragraph = header.paragraphs[0]
-    paragraph.text = "Gemeente {{ gemeente }}"
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph.runs[0].bold = True
-    line = header.add_paragraph(kind)
+    """First page: the municipality and the kind in the header; later pages: the subject.
+
+    Every page has "Pagina x van y" in the footer.
+    """
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header.paragraphs[0]
+    first.text = "Gemeente {{ gemeente }}"
+    first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    first.runs[0].bold = True
+    first.runs[0].font.size = Pt(12)
+    line = section.first_page_header.add_paragraph(kind)
     line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    following = section.header.paragraphs[0]
+    # -- a nota's title is its subject: then the subject alone --
+    following.text = "{{ onderwerp }}" if "{{" in kind else f"{kind} · {{{{ onderwerp }}}}"
+    following.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    page_numbers(section.first_page_footer)
+    page_numbers(section.footer)
 
 
 def field_table(doc: DocxDocument, rows: list[tuple[str, str, str | None]]) -> None:

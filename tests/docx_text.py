@@ -22,9 +22,17 @@ def extract(source: bytes | Path) -> list[str]:
     document = Document(io.BytesIO(data))
     lines: list[str] = []
     for section in document.sections[:1]:
-        for paragraph in section.header.paragraphs:
-            if paragraph.text.strip():
-                lines.append(f"[koptekst] {paragraph.text}")
+        parts = [("koptekst", section.header), ("voettekst", section.footer)]
+        if section.different_first_page_header_footer:
+            parts = [
+                ("koptekst eerste pagina", section.first_page_header),
+                ("voettekst eerste pagina", section.first_page_footer),
+                *parts,
+            ]
+        for label, part in parts:
+            for paragraph in part.paragraphs:
+                if paragraph.text.strip():
+                    lines.append(f"[{label}] {paragraph.text}")
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             text = block.text

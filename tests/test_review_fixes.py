@@ -279,7 +279,7 @@ def test_a_comment_after_a_block_indicator_is_not_searched(write_yaml: Callable[
 def test_lone_braces_are_content(minimal_yaml: str) -> None:
     text = minimal_yaml.replace("gemeente: Hilversum", 'gemeente: "Foo }}"')
 
-    assert "[koptekst] Gemeente Foo }}" in extract(
+    assert "[koptekst eerste pagina] Gemeente Foo }}" in extract(
         api.render(api.plan(document_of(text), "stuk"))[0].data
     )
 
