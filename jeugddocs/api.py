@@ -136,7 +136,9 @@ class FileOutcome:
 Outcomes = Generator[FileOutcome, None, None]
 
 
-def check(source: ContentSource, name: str | None = None) -> Checked:
+def check(
+    source: ContentSource, name: str | None = None, *, gemeenten: Sequence[Path | str] = ()
+) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
     ``source`` is a path (``Path``, or a ``str`` without a line break), YAML text (a
@@ -145,8 +147,11 @@ def check(source: ContentSource, name: str | None = None) -> Checked:
     case; each problem has its field path, and its line and column where the content has
     them. Nothing is raised for content problems: ``checked.ok`` says whether the
     document can be made, and ``checked.valid()`` returns it or raises ContentError.
+
+    ``gemeenten`` are folders with municipality profiles (``<sleutel>.yaml``), searched
+    before any ``gemeenten`` folder beside the content file or above it.
     """
-    return check_source(source, name)
+    return check_source(source, name, gemeenten=[Path(folder) for folder in gemeenten])
 
 
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
@@ -177,14 +182,18 @@ def write(artefacts: Sequence[Artefact], output_dir: Path | str) -> list[Path]:
 
 
 def build(
-    path: Path | str, output_dir: Path | str, templates: TemplateSet | None = None
+    path: Path | str,
+    output_dir: Path | str,
+    templates: TemplateSet | None = None,
+    *,
+    gemeenten: Sequence[Path | str] = (),
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
     The documents are named after the content file: ``x.yaml`` gives ``x.docx``.
     """
     path = Path(path)
-    planned = plan(check(path).valid(), path.stem)
+    planned = plan(check(path, gemeenten=gemeenten).valid(), path.stem)
     return write(export(render(planned, templates)), output_dir)
 
 
@@ -236,7 +245,11 @@ def find_content(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def validate_all(
-    paths: Iterable[Path], *, jobs: int | None = 1, progress: Progress | None = None
+    paths: Iterable[Path],
+    *,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+    gemeenten: Sequence[Path | str] = (),
 ) -> BatchResult:
     """Check every content file and collect all problems; write nothing.
 
@@ -247,10 +260,12 @@ def validate_all(
     paths = list(paths)
     singles = [[index] for index in range(len(paths))]
     workers = batch.worker_count(len(paths), len(paths), jobs, _CHECKS_PER_WORKER)
+    folders = tuple(Path(folder) for folder in gemeenten)
     if workers == 1:
-        outcomes = _validate_in_order(paths)
+        outcomes = _validate_in_order(paths, folders)
     else:
-        outcomes = batch.in_workers(_validate_in_worker, paths, singles, workers, _PRELOAD)
+        step = partial(_validate_in_worker, gemeenten=folders)
+        outcomes = batch.in_workers(step, paths, singles, workers, _PRELOAD)
     return _collect(outcomes, progress)
 
 
@@ -261,6 +276,7 @@ def build_all(
     *,
     jobs: int | None = 1,
     progress: Progress | None = None,
+    gemeenten: Sequence[Path | str] = (),
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
@@ -275,10 +291,16 @@ def build_all(
     templates = templates or default_templates()
     groups = _collision_groups(paths)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
+    folders = tuple(Path(folder) for folder in gemeenten)
     if workers == 1:
-        outcomes = _build_in_order(paths, output_dir, templates)
+        outcomes = _build_in_order(paths, output_dir, templates, folders)
     else:
-        step = partial(_build_in_worker, output_dir=output_dir, templates=templates.directory)
+        step = partial(
+            _build_in_worker,
+            output_dir=output_dir,
+            templates=templates.directory,
+            gemeenten=folders,
+        )
         outcomes = batch.in_workers(step, paths, groups, workers, _PRELOAD)
     return _collect(outcomes, progress)
 
@@ -304,24 +326,26 @@ def _collect(outcomes: Outcomes, progress: Progress | None) -> BatchResult:
     return result
 
 
-def _validate_in_order(paths: Iterable[Path]) -> Outcomes:
+def _validate_in_order(paths: Iterable[Path], gemeenten: tuple[Path, ...]) -> Outcomes:
     for path in paths:
-        yield _validate_one(path)
+        yield _validate_one(path, gemeenten)
 
 
-def _validate_one(path: Path) -> FileOutcome:
-    checked = check(path)
+def _validate_one(path: Path, gemeenten: tuple[Path, ...]) -> FileOutcome:
+    checked = check(path, gemeenten=gemeenten)
     return FileOutcome(
         str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
     )
 
 
-def _validate_in_worker(paths: list[Path]) -> list[FileOutcome]:
-    return [_validate_one(path) for path in paths]
+def _validate_in_worker(paths: list[Path], gemeenten: tuple[Path, ...]) -> list[FileOutcome]:
+    return [_validate_one(path, gemeenten) for path in paths]
 
 
-def _build_in_worker(paths: list[Path], output_dir: Path, templates: Path) -> list[FileOutcome]:
-    return list(_build_in_order(paths, output_dir, _templates_of(templates)))
+def _build_in_worker(
+    paths: list[Path], output_dir: Path, templates: Path, gemeenten: tuple[Path, ...]
+) -> list[FileOutcome]:
+    return list(_build_in_order(paths, output_dir, _templates_of(templates), gemeenten))
 
 
 @cache
@@ -358,19 +382,28 @@ def _collision_groups(paths: list[Path]) -> list[list[int]]:
     return sorted(groups.values())
 
 
-def _build_in_order(paths: Iterable[Path], output_dir: Path, templates: TemplateSet) -> Outcomes:
+def _build_in_order(
+    paths: Iterable[Path],
+    output_dir: Path,
+    templates: TemplateSet,
+    gemeenten: tuple[Path, ...] = (),
+) -> Outcomes:
     claimed: dict[str, Path] = {}
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed)
+        yield _build_one(path, output_dir, templates, claimed, gemeenten)
 
 
 def _build_one(
-    path: Path, output_dir: Path, templates: TemplateSet, claimed: dict[str, Path]
+    path: Path,
+    output_dir: Path,
+    templates: TemplateSet,
+    claimed: dict[str, Path],
+    gemeenten: tuple[Path, ...] = (),
 ) -> FileOutcome:
     """Check and plan one file; unless an earlier file claimed its names, render and write it."""
     warnings: list[Problem] = []
     try:
-        checked = check(path)
+        checked = check(path, gemeenten=gemeenten)
         warnings = checked.warnings
         planned = plan(checked.valid(), path.stem)
         collision = _claim(path, planned, claimed)

@@ -197,6 +197,28 @@ def cli() -> None:
     """Maak raadsvoorstellen en andere gemeentelijke stukken van YAML naar Word."""
 
 
+def _gemeenten_option(function: Any) -> Any:
+    return click.option(
+        "--gemeenten",
+        "gemeenten",
+        multiple=True,
+        metavar="MAP",
+        help="Map met gemeenteprofielen (<sleutel>.yaml); ook zonder deze optie wordt een map "
+        "'gemeenten' naast of boven het YAML-bestand gevonden. Mag vaker.",
+    )(function)
+
+
+def _folders(gemeenten: tuple[str, ...]) -> list[str]:
+    from pathlib import Path
+
+    missing = [folder for folder in gemeenten if not Path(folder).is_dir()]
+    if missing:
+        raise click.UsageError(
+            "map met gemeenteprofielen bestaat niet: " + ", ".join(f"'{m}'" for m in missing)
+        )
+    return list(gemeenten)
+
+
 @cli.command(context_settings=_HELP, short_help="Maak Word-bestanden van YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
 @click.option(
@@ -212,9 +234,16 @@ def cli() -> None:
     metavar="MAP",
     help="Map met eigen Word-sjablonen (standaard: de meegeleverde).",
 )
+@_gemeenten_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None, jobs: int | None) -> int:
+def render(
+    paden: tuple[str, ...],
+    uitvoer: str,
+    sjablonen: str | None,
+    gemeenten: tuple[str, ...],
+    jobs: int | None,
+) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
@@ -226,9 +255,12 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None, jobs: in
     files = _existing(paden)
     if sjablonen and not Path(sjablonen).is_dir():
         raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
+    folders = _folders(gemeenten)
     templates = template_set(sjablonen or None)
     with _progress(len(files), "Bezig met maken") as progress:
-        result = build_all(files, Path(uitvoer), templates, jobs=jobs, progress=progress)
+        result = build_all(
+            files, Path(uitvoer), templates, jobs=jobs, progress=progress, gemeenten=folders
+        )
     for path in result.written:
         click.echo(f"gemaakt: {path}")
     _report(sorted(result.warnings + result.problems))
@@ -242,15 +274,17 @@ def render(paden: tuple[str, ...], uitvoer: str, sjablonen: str | None, jobs: in
 
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@_gemeenten_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(paden: tuple[str, ...], jobs: int | None) -> int:
+def validate(paden: tuple[str, ...], gemeenten: tuple[str, ...], jobs: int | None) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
+    folders = _folders(gemeenten)
     with _progress(len(files), "Bezig met controleren") as progress:
-        result = validate_all(files, jobs=jobs, progress=progress)
+        result = validate_all(files, jobs=jobs, progress=progress, gemeenten=folders)
     _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)

@@ -243,12 +243,14 @@ def letterhead(doc: DocxDocument, kind: str) -> None:
     section = doc.sections[0]
     section.different_first_page_header_footer = True
     first = section.first_page_header.paragraphs[0]
-    first.text = "Gemeente {{ gemeente }}"
+    first.text = "{{ afzender.briefhoofd }}"
     first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     first.runs[0].bold = True
     first.runs[0].font.size = Pt(12)
     line = section.first_page_header.add_paragraph(kind)
     line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    address = section.first_page_header.add_paragraph("{{ afzender.adresregel }}")
+    address.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     following = section.header.paragraphs[0]
     # -- a nota's title is its subject: then the subject alone --
     following.text = "{{ onderwerp }}" if "{{" in kind else f"{kind} · {{{{ onderwerp }}}}"
@@ -491,7 +493,7 @@ def memo() -> DocxDocument:
 
 
 def nota() -> DocxDocument:
-    doc = new_template("{{ onderwerp }}", "Gemeente {{ gemeente }}")
+    doc = new_template("{{ onderwerp }}", "{{ afzender.briefhoofd }}")
     update_fields_on_open(doc)
     field_table(
         doc,

@@ -34,6 +34,8 @@ def mixed(tmp_path: Path) -> Path:
     """
     folder = tmp_path / "bron"
     shutil.copytree(CORPUS, folder / "kapot", ignore=lambda _, names: _skipped(names))
+    # -- the samples name their senders by profile, found in a 'gemeenten' folder above --
+    shutil.copytree(SAMPLES.parent / "gemeenten", folder / "gemeenten")
     samples = sorted(SAMPLES.glob("*.yaml"))
     for subfolder, chosen in (("a", samples[:3]), ("b", samples[:2])):
         (folder / subfolder).mkdir()
@@ -156,7 +158,7 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_crash_in_a_worker_is_an_internal_error_as_in_one_process(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash(path: object) -> None:
+    def crash(path: object, **options: object) -> None:
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(batch, "start_method", lambda: "fork")

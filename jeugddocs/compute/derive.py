@@ -25,6 +25,7 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
     proposal by its date and case number, as the Dutch form requires.
     """
     besluit = voorstel["besluit"]
+    people = voorstel["afzender"]["functionarissen"]
     return {
         "soort": "raadsbesluit",
         "gemeente": voorstel["gemeente"],
@@ -34,8 +35,9 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
         "beslispunten": voorstel["beslispunten"],
         "gelet_op": besluit["gelet_op"],
         "vergadering": besluit["vergadering"],
-        "voorzitter": besluit["voorzitter"],
-        "griffier": besluit["griffier"],
+        "voorzitter": besluit["voorzitter"] or people.get("burgemeester"),
+        "griffier": besluit["griffier"] or people.get("griffier"),
+        "afzender": voorstel["afzender"],
         "voetnoten": voorstel["voetnoten"],
     }
 

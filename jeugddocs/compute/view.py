@@ -19,6 +19,7 @@ from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.compute.numbering import number_per_beslispunt
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
+from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand, expand_inline
 
 
@@ -87,6 +88,7 @@ def build_view(document: Document) -> dict[str, Any]:
     """Return the template view of a validated document (every field present)."""
     builder = _ViewBuilder(document.waarden, type(document).genummerde_secties)
     view = builder.model(document)
+    _add_sender(view, document.afzender)
     if "inhoudsopgave" in view:
         sections = view["secties"]
         wanted = view["inhoudsopgave"] and isinstance(sections, Sections)
@@ -180,3 +182,42 @@ class _ViewBuilder:
                 )
             )
         return tuple(rv)
+
+
+def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
+    """Put the sender in the view: from its profile, or from the plain name in ``gemeente``.
+
+    With a profile, ``gemeente`` becomes the sender's name and the names under the
+    document come from the profile unless the content gives its own.
+    """
+    if profile is None:
+        name = view["gemeente"]
+        view["afzender"] = {
+            "naam": name,
+            "soort": "gemeente",
+            "briefhoofd": f"Gemeente {name}",
+            "adres": [],
+            "contact": [],
+            "adresregel": "",
+            "functionarissen": {},
+        }
+        return
+    people = profile.functionarissen
+    view["gemeente"] = profile.naam
+    view["afzender"] = {
+        "naam": profile.naam,
+        "soort": profile.soort,
+        "briefhoofd": profile.briefhoofd,
+        "adres": list(profile.adres),
+        "contact": list(profile.contact),
+        "adresregel": " · ".join([*profile.adres, *profile.contact]),
+        "functionarissen": people.model_dump(),
+    }
+    signing = view.get("ondertekening")
+    if isinstance(signing, dict):
+        signing.setdefault("burgemeester", None)
+        signing.setdefault("secretaris", None)
+        signing["burgemeester"] = (
+            signing["burgemeester"] or people.burgemeester or people.voorzitter
+        )
+        signing["secretaris"] = signing["secretaris"] or people.secretaris

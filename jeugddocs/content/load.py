@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from jeugddocs.content import lint
+from jeugddocs.content import lint, profiles
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.document import validation_context
 from jeugddocs.content.problems import problems_from_validation
@@ -55,7 +55,11 @@ class Checked:
 
 
 def check_source(
-    source: ContentSource, name: str | None = None, *, parser: YamlParser | None = None
+    source: ContentSource,
+    name: str | None = None,
+    *,
+    parser: YamlParser | None = None,
+    gemeenten: Sequence[Path] = (),
 ) -> Checked:
     """Read and validate content, from a file, YAML text or a dict, the same way for each.
 
@@ -64,8 +68,11 @@ def check_source(
     the content (the file name by default, ``<tekst>`` or ``<gegevens>`` otherwise).
     Problems of YAML text and files have line and column; problems of a dict have only
     their field path, which every problem carries. Nothing is raised for content
-    problems: see :meth:`Checked.valid`.
+    problems: see :meth:`Checked.valid`. ``gemeenten`` are folders with municipality
+    profiles, searched before the ``gemeenten`` folders found from the content's folder
+    (see :mod:`jeugddocs.content.profiles`).
     """
+    near: Path | None = None
     if isinstance(source, Mapping):
         loaded, problems = source_from_data(dict(source), name or "<gegevens>")
     elif isinstance(source, bytes):
@@ -74,14 +81,15 @@ def check_source(
         loaded, problems = load_text_bytes(source.encode("utf-8"), name or "<tekst>", parser)
     else:
         path = Path(source)
+        near = path.parent
         loaded, problems = load_source(path, name or str(path), parser)
     try:
-        return _validate(loaded, problems)
+        return _validate(loaded, problems, profiles.search_path(near, gemeenten))
     except ContentError as exc:
         return Checked(None, exc.problems)
 
 
-def _validate(source: Source, problems: list[Problem]) -> Checked:
+def _validate(source: Source, problems: list[Problem], folders: Sequence[Path]) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
     data = source.data
@@ -99,8 +107,17 @@ def _validate(source: Source, problems: list[Problem]) -> Checked:
     model = _model_for(data, source, problems)
     if model is None:
         raise ContentError(problems)
+    context = validation_context(data)
+    gemeente = data.get("gemeente")
+    if profiles.is_key(gemeente):
+        found = profiles.find(gemeente, folders)
+        if found is None:
+            problems.append(profiles.unknown(gemeente, folders, source))
+        else:
+            context["afzender"], found_problems = profiles.load(found)
+            problems += found_problems
     try:
-        document = model.model_validate(data, context=validation_context(data))
+        document = model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
         raise ContentError(problems) from None

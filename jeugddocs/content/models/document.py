@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, ClassVar, Self
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from jeugddocs.calc import formulas
 from jeugddocs.content.models.base import Loc, Model, fail
@@ -19,6 +19,7 @@ from jeugddocs.content.models.fields import (
     VoetnootNaam,
     Voetnoottekst,
 )
+from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.content.source import strings_in
 from jeugddocs.markup.references import FOOTNOTE
 
@@ -68,6 +69,22 @@ class Document(Model):
         description="teksten van voetnoten; verwijs ernaar in tekst met [^1] of [^naam]",
     )
     bijlagen: list[Regel] = Field(default_factory=list, description="bijlagen, genummerd")
+
+    #: The sender's profile when ``gemeente`` names one (see :mod:`jeugddocs.content.profiles`).
+    _afzender: Profiel | None = PrivateAttr(default=None)
+
+    @property
+    def afzender(self) -> Profiel | None:
+        """The profile of the sender, or None when ``gemeente`` is a plain name."""
+        return self._afzender
+
+    @model_validator(mode="after")
+    def _take_the_profile(self, info: ValidationInfo) -> Document:
+        context = info.context if isinstance(info.context, dict) else {}
+        profile = context.get("afzender")
+        if isinstance(profile, Profiel):
+            self._afzender = profile
+        return self
 
     @classmethod
     def model_validate(

@@ -1,0 +1,82 @@
+"""A municipality profile: who sends a document, and the people who sign it.
+
+One file per sender (``gemeenten/<sleutel>.yaml``), so a new burgemeester or a new
+address is one edit for every document that names the sender by its key.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from jeugddocs.content.models.base import Model, fail
+from jeugddocs.content.models.fields import Label, Tekst
+
+
+class Wethouder(Model):
+    """A member of the college, with the portfolios that make her or him portefeuillehouder."""
+
+    naam: Tekst
+    portefeuille: list[Tekst] = Field(default_factory=list)
+
+
+class Functionarissen(Model):
+    """The people whose names stand under documents of this sender."""
+
+    burgemeester: Tekst | None = None
+    secretaris: Tekst | None = Field(default=None, description="gemeentesecretaris")
+    griffier: Tekst | None = None
+    voorzitter: Tekst | None = Field(
+        default=None, description="voorzitter van het bestuur (bij een regio of regeling)"
+    )
+    wethouders: list[Wethouder] = Field(default_factory=list)
+
+
+SOORT_AFZENDER = Literal["gemeente", "regio", "gemeenschappelijke_regeling"]
+
+
+class Profiel(Model):
+    """Who the sender is: a municipality, a region or a gemeenschappelijke regeling."""
+
+    naam: Tekst = Field(description="korte naam, zoals in 'gemeente Noordwijk': Noordwijk")
+    soort: SOORT_AFZENDER = "gemeente"
+    officiele_naam: Tekst | None = Field(
+        default=None,
+        description="naam in het briefhoofd; voor een gemeente standaard 'Gemeente <naam>'",
+    )
+    adres: list[Tekst] = Field(default_factory=list, description="adresregels")
+    contact: list[Tekst] = Field(default_factory=list, description="telefoon, e-mail, website")
+    cbs_code: Label | None = Field(default=None, description="CBS-code, zoals GM0575")
+    huisstijl: Tekst | None = Field(default=None, description="naam van de huisstijl")
+    functionarissen: Functionarissen = Field(default_factory=Functionarissen)
+
+    @model_validator(mode="after")
+    def _named_in_the_letterhead(self) -> Profiel:
+        if self.soort != "gemeente" and self.officiele_naam is None:
+            fail(
+                "Profiel",
+                [
+                    (
+                        ("officiele_naam",),
+                        f"een {self.soort.replace('_', ' ')} heeft geen standaardnaam in het "
+                        "briefhoofd; voeg 'officiele_naam:' toe, zoals 'Regio Gooi en Vechtstreek'",
+                        None,
+                    )
+                ],
+            )
+        return self
+
+    @property
+    def briefhoofd(self) -> str:
+        """The sender as the letterhead names it."""
+        return self.officiele_naam or f"Gemeente {self.naam}"
+
+    def portefeuillehouder(self, onderwerp: str) -> str | None:
+        """The wethouder whose portfolio is named in ``onderwerp``, if exactly one is."""
+        found = [
+            w.naam
+            for w in self.functionarissen.wethouders
+            if any(p.lower() in onderwerp.lower() for p in w.portefeuille)
+        ]
+        return found[0] if len(found) == 1 else None

@@ -1,0 +1,83 @@
+"""Finding and reading municipality profiles (``gemeenten/<sleutel>.yaml``).
+
+Content names its sender by key (``gemeente: noordwijk``). The profile is looked for in
+the folders the caller gives, then in a ``gemeenten`` folder beside the content file or
+in any folder above it (so ``content/voorbeelden/x.yaml`` finds ``content/gemeenten/``),
+the way tools find their configuration. A plain name (``gemeente: Noordwijk``) needs no
+profile and keeps working.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TypeGuard
+
+from pydantic import ValidationError
+
+from jeugddocs.content.models.profiel import Profiel
+from jeugddocs.content.problems import problems_from_validation
+from jeugddocs.content.source import Source, load_source
+from jeugddocs.errors import Problem
+
+#: Name of the folder that holds profiles.
+FOLDER = "gemeenten"
+#: What a profile key looks like; a plain name starts with a capital or has a space.
+KEY = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def is_key(value: object) -> TypeGuard[str]:
+    """Return True if ``value`` names a profile rather than a municipality by name."""
+    return isinstance(value, str) and KEY.fullmatch(value) is not None
+
+
+def search_path(near: Path | None, folders: Sequence[Path] = ()) -> list[Path]:
+    """Return the folders to look in for profiles, in order.
+
+    ``near`` is the content file's folder (or the working folder for content given as
+    text or data); ``folders`` are the caller's own, searched first.
+    """
+    rv = [Path(folder) for folder in folders]
+    start = (near or Path.cwd()).resolve()
+    rv += [parent / FOLDER for parent in (start, *start.parents) if (parent / FOLDER).is_dir()]
+    return rv
+
+
+def find(key: str, folders: Sequence[Path]) -> Path | None:
+    """Return the profile file for ``key`` in the first folder that has one."""
+    for folder in folders:
+        for suffix in (".yaml", ".yml"):
+            candidate = folder / f"{key}{suffix}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load(path: Path) -> tuple[Profiel | None, list[Problem]]:
+    """Read and validate one profile; its problems are placed in the profile's own file."""
+    source, problems = load_source(path, str(path))
+    if source.data is None:
+        return None, problems
+    if not isinstance(source.data, dict):
+        return None, [
+            *problems,
+            Problem(str(path), 1, 1, "een profiel begint met velden, zoals 'naam: Noordwijk'"),
+        ]
+    try:
+        profile = Profiel.model_validate(source.data)
+    except ValidationError as exc:
+        return None, problems + problems_from_validation(exc, source, Profiel)
+    return (None if problems else profile), problems
+
+
+def unknown(key: str, folders: Sequence[Path], source: Source) -> Problem:
+    """The problem for a key with no profile, at the ``gemeente`` value."""
+    where = ", ".join(str(folder) for folder in folders) or f"een map '{FOLDER}'"
+    return source.problem(
+        source.value_position(("gemeente",)),
+        f"geen gemeenteprofiel '{key}' gevonden (gezocht in: {where}); voeg {FOLDER}/{key}.yaml "
+        "toe, of schrijf de naam van de gemeente met een hoofdletter als u geen profiel "
+        "gebruikt",
+        path=("gemeente",),
+    )
