@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from jeugddocs import batch
 from jeugddocs.artefact import Artefact, file_name
+from jeugddocs.compute.derive import DERIVED
 from jeugddocs.content.load import Checked, ContentSource, check_source
-from jeugddocs.content.models import SOORTEN
+from jeugddocs.content.models import SOORTEN, Document
+from jeugddocs.content.models.huisstijl import STANDAARD
 from jeugddocs.content.schema import json_schema
 from jeugddocs.errors import (
     ContentError,
@@ -33,9 +35,11 @@ from jeugddocs.errors import (
     system_reason,
 )
 from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
+from jeugddocs.housestyles import house_style
+from jeugddocs.housestyles import shipped as shipped_house_styles
 from jeugddocs.output import write_all, write_atomic
 from jeugddocs.planning import Planned, plan, possible_names
-from jeugddocs.render.templates import TemplateSet, default_templates
+from jeugddocs.render.templates import TemplateSet
 from jeugddocs.starters import starter_text
 
 __all__ = [
@@ -160,7 +164,7 @@ def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> 
     All files are rendered before any is written, so that a template error in the
     second file cannot leave the first one updated on its own.
     """
-    templates = templates or default_templates()
+    templates = templates or house_style()
     return [
         Artefact(
             item.name, "docx", templates.get(item.soort).render(item.view), item.soort, item.title
@@ -193,16 +197,48 @@ def build(
     The documents are named after the content file: ``x.yaml`` gives ``x.docx``.
     """
     path = Path(path)
-    planned = plan(check(path, gemeenten=gemeenten).valid(), path.stem)
-    return write(export(render(planned, templates)), output_dir)
+    document = check(path, gemeenten=gemeenten).valid()
+    styles = _styles_for(document, templates or house_style(), templates is not None)
+    planned = plan(document, path.stem, styles.structure or STANDAARD)
+    return write(export(render(planned, styles)), output_dir)
 
 
-def template_set(folder: Path | str | None = None) -> TemplateSet:
-    """Return the Word templates of ``folder``, or the shipped ones when it is None.
+def template_set(house_style_or_folder: Path | str | None = None) -> TemplateSet:
+    """Return a house style: a shipped one by name (``vragen``), or a folder of templates.
 
+    None gives the default house style. Kinds the house style has no template for come
+    from the style it inherits from; its ``huisstijl.yaml`` rules (numbering) go with it.
     Each template is loaded and checked on first use, and kept for the next document.
     """
-    return TemplateSet(Path(folder)) if folder is not None else default_templates()
+    return house_style(house_style_or_folder)
+
+
+def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> list[Path]:
+    """Copy a house style into ``target`` for an editor: every kind's Word file and its rules.
+
+    Kinds the style inherits are copied too, so the copy shows every template an editor
+    may change; ``target`` must not exist yet (nothing is overwritten). Returns the files
+    written.
+    """
+    source = house_style(house_style_or_folder)
+    target = Path(target)
+    if target.exists():
+        raise OutputError(f"{target}: bestaat al; kies een nieuwe map voor de kopie")
+    files: list[tuple[Path, bytes]] = []
+    for soort in (*SOORTEN, *(name for derived in DERIVED.values() for name, _, _ in derived)):
+        template = source.path_of(soort)
+        if template is not None:
+            files.append((target / template.name, template.read_bytes()))
+    settings = source.directory / "huisstijl.yaml"
+    if settings.is_file():
+        files.append((target / settings.name, settings.read_bytes()))
+    write_all(files)
+    return [path for path, _ in files]
+
+
+def house_styles() -> list[str]:
+    """Return the names of the house styles shipped with jeugddocs."""
+    return shipped_house_styles()
 
 
 def write_starter(soort: str, target: Path | str) -> None:
@@ -288,18 +324,20 @@ def build_all(
     under ``if __name__ == "__main__":``.)
     """
     paths = list(paths)
-    templates = templates or default_templates()
+    chosen = templates is not None
+    templates = templates or house_style()
     groups = _collision_groups(paths)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
     folders = tuple(Path(folder) for folder in gemeenten)
     if workers == 1:
-        outcomes = _build_in_order(paths, output_dir, templates, folders)
+        outcomes = _build_in_order(paths, output_dir, templates, folders, chosen)
     else:
         step = partial(
             _build_in_worker,
             output_dir=output_dir,
             templates=templates.directory,
             gemeenten=folders,
+            chosen=chosen,
         )
         outcomes = batch.in_workers(step, paths, groups, workers, _PRELOAD)
     return _collect(outcomes, progress)
@@ -343,15 +381,27 @@ def _validate_in_worker(paths: list[Path], gemeenten: tuple[Path, ...]) -> list[
 
 
 def _build_in_worker(
-    paths: list[Path], output_dir: Path, templates: Path, gemeenten: tuple[Path, ...]
+    paths: list[Path],
+    output_dir: Path,
+    templates: Path,
+    gemeenten: tuple[Path, ...],
+    chosen: bool,
 ) -> list[FileOutcome]:
-    return list(_build_in_order(paths, output_dir, _templates_of(templates), gemeenten))
+    return list(_build_in_order(paths, output_dir, _templates_of(templates), gemeenten, chosen))
 
 
 @cache
 def _templates_of(directory: Path) -> TemplateSet:
-    """Return this process's templates of ``directory``: a worker loads each one once."""
-    return TemplateSet(directory)
+    """Return this process's house style in ``directory``: a worker loads each one once."""
+    return house_style(directory)
+
+
+def _styles_for(document: Document, templates: TemplateSet, chosen: bool) -> TemplateSet:
+    """The house style for ``document``: the caller's choice, else its profile's, else default."""
+    profile = document.afzender
+    if not chosen and profile is not None and profile.huisstijl:
+        return house_style(profile.huisstijl)
+    return templates
 
 
 def _collision_groups(paths: list[Path]) -> list[list[int]]:
@@ -387,10 +437,11 @@ def _build_in_order(
     output_dir: Path,
     templates: TemplateSet,
     gemeenten: tuple[Path, ...] = (),
+    chosen: bool = True,
 ) -> Outcomes:
     claimed: dict[str, Path] = {}
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed, gemeenten)
+        yield _build_one(path, output_dir, templates, claimed, gemeenten, chosen)
 
 
 def _build_one(
@@ -399,17 +450,20 @@ def _build_one(
     templates: TemplateSet,
     claimed: dict[str, Path],
     gemeenten: tuple[Path, ...] = (),
+    chosen: bool = True,
 ) -> FileOutcome:
     """Check and plan one file; unless an earlier file claimed its names, render and write it."""
     warnings: list[Problem] = []
     try:
         checked = check(path, gemeenten=gemeenten)
         warnings = checked.warnings
-        planned = plan(checked.valid(), path.stem)
+        document = checked.valid()
+        styles = _styles_for(document, templates, chosen)
+        planned = plan(document, path.stem, styles.structure or STANDAARD)
         collision = _claim(path, planned, claimed)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
-        written = write(export(render(planned, templates)), output_dir)
+        written = write(export(render(planned, styles)), output_dir)
         return FileOutcome(str(path), written=written, warnings=warnings)
     except ProblemsError as exc:
         return FileOutcome(str(path), warnings=warnings, problems=exc.problems, failed=True)

@@ -229,10 +229,13 @@ def _folders(gemeenten: tuple[str, ...]) -> list[str]:
     help="Map waarin de Word-bestanden komen (standaard: output).",
 )
 @click.option(
+    "--huisstijl",
     "--sjablonen",
+    "sjablonen",
     default=None,
-    metavar="MAP",
-    help="Map met eigen Word-sjablonen (standaard: de meegeleverde).",
+    metavar="NAAM|MAP",
+    help="Huisstijl: een meegeleverde (jeugddocs huisstijl lijst) of een map met eigen "
+    "Word-sjablonen. Standaard: die uit het gemeenteprofiel, anders 'standaard'.",
 )
 @_gemeenten_option
 @_jobs_option
@@ -250,13 +253,20 @@ def render(
     """
     from pathlib import Path
 
-    from jeugddocs.api import build_all, template_set
+    from jeugddocs.api import ProblemsError, build_all, house_styles, template_set
 
     files = _existing(paden)
-    if sjablonen and not Path(sjablonen).is_dir():
-        raise click.UsageError(f"sjablonenmap '{sjablonen}' bestaat niet.")
+    if sjablonen and not Path(sjablonen).is_dir() and sjablonen not in house_styles():
+        raise click.UsageError(
+            f"huisstijl '{sjablonen}' bestaat niet; geef een map met sjablonen of een van: "
+            f"{', '.join(house_styles())}."
+        )
     folders = _folders(gemeenten)
-    templates = template_set(sjablonen or None)
+    try:
+        templates = template_set(sjablonen) if sjablonen else None
+    except ProblemsError as exc:
+        _report(exc.problems)
+        return EXIT_INVALID
     with _progress(len(files), "Bezig met maken") as progress:
         result = build_all(
             files, Path(uitvoer), templates, jobs=jobs, progress=progress, gemeenten=folders
@@ -316,6 +326,49 @@ def new(soort: str, bestand: str, overschrijf: bool) -> int:
         click.echo(str(exc), err=True)
         return EXIT_INVALID
     click.echo(f"gemaakt: {target}")
+    return EXIT_OK
+
+
+@cli.group(context_settings=_HELP, short_help="Huisstijlen: bekijken en kopiëren.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def huisstijl() -> None:
+    """Huisstijlen: de Word-sjablonen en regels (nummering) van een gemeente."""
+
+
+@huisstijl.command("lijst", context_settings=_HELP, short_help="Toon de meegeleverde huisstijlen.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def huisstijl_lijst() -> int:
+    """Toon de meegeleverde huisstijlen."""
+    from jeugddocs.api import house_styles
+
+    for name in house_styles():
+        click.echo(name)
+    return EXIT_OK
+
+
+@huisstijl.command(
+    "kopieer", context_settings=_HELP, short_help="Kopieer een huisstijl om in Word te bewerken."
+)
+@click.argument("naam", metavar="NAAM")
+@click.argument("map_", metavar="MAP")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def huisstijl_kopieer(naam: str, map_: str) -> int:
+    """Kopieer huisstijl NAAM (of een map) naar MAP: alle sjablonen en huisstijl.yaml.
+
+    Bewerk de sjablonen daarna in Word en gebruik ze met: jeugddocs render --huisstijl MAP
+    """
+    from jeugddocs.api import JeugddocsError, ProblemsError, copy_house_style
+
+    try:
+        written = copy_house_style(naam, map_)
+    except ProblemsError as exc:
+        _report(exc.problems)
+        return EXIT_INVALID
+    except JeugddocsError as exc:
+        click.echo(str(exc), err=True)
+        return EXIT_INVALID
+    for path in written:
+        click.echo(f"gemaakt: {path}")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from jeugddocs.compute.derive import DERIVED, plan_documents
 from jeugddocs.content.models import Document
+from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Planned:
     view: dict[str, Any]
 
 
-def plan(document: Document, name: str) -> list[Planned]:
+def plan(document: Document, name: str, structure: Structuur = STANDAARD) -> list[Planned]:
     """Return every document ``document`` yields, itself first, named after ``name``.
 
     ``name`` is the main document's name (for a content file, its stem); a derived
@@ -31,7 +32,7 @@ def plan(document: Document, name: str) -> list[Planned]:
     """
     return [
         Planned(f"{name}{planned.suffix}", planned.template, document.onderwerp, planned.view)
-        for planned in plan_documents(document)
+        for planned in plan_documents(document, structure)
     ]
 
 

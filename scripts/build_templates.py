@@ -1,4 +1,4 @@
-"""Create the starting Word templates in ``templates/``.
+"""Create the starting Word templates of the shipped house styles in ``templates/<stijl>/``.
 
 The .docx files are the source of truth once they exist: editors change them in
 Word. This script only makes the first version (and a fresh one for a new
@@ -289,15 +289,19 @@ def optional_section(doc: DocxDocument, heading: str, field: str) -> None:
 
 
 def numbered_arguments(doc: DocxDocument, field: str) -> None:
+    # -- the number comes from the house style's scheme (huisstijl.yaml), and may be none --
     doc.add_paragraph(f"{{%p for item in {field} %}}")
-    doc.add_heading("{{ item.nummer }} {{r item.kop }}", level=2)
+    doc.add_heading("{% if item.nummer %}{{ item.nummer }} {% endif %}{{r item.kop }}", level=2)
     doc.add_paragraph("{{p item.tekst }}")
     doc.add_paragraph("{%p endfor %}")
 
 
-def numbered_list(doc: DocxDocument, field: str) -> None:
+def numbered_list(doc: DocxDocument, field: str, numbered_when: str | None = None) -> None:
     doc.add_paragraph(f"{{%p for punt in {field} %}}")
-    doc.add_paragraph("{{ loop.index }}.\t{{r punt }}", style=NUMBERED)
+    number = "{{ loop.index }}.\t"
+    if numbered_when:
+        number = f"{{% if {numbered_when} %}}{number}{{% endif %}}"
+    doc.add_paragraph(f"{number}{{{{r punt }}}}", style=NUMBERED)
     doc.add_paragraph("{%p endfor %}")
 
 
@@ -322,7 +326,38 @@ def college_signature(doc: DocxDocument, opening: str) -> None:
     )
 
 
-def raadsvoorstel() -> DocxDocument:
+#: The headings of a proposal, per house style: the same sections, the council's own words.
+HEADINGS = {
+    "kern": "Kern van het voorstel",
+    "besluit": "Voorgesteld besluit",
+    "aanleiding": "Aanleiding",
+    "effect": "Beoogd effect",
+    "argumenten": "Argumenten",
+    "kanttekeningen": "Kanttekeningen en risico's",
+    "financien": "Financiële consequenties",
+    "partijen": "Betrokken partijen / participatie",
+    "communicatie": "Communicatie",
+    "uitvoering": "Uitvoering en verdere procedure",
+    "kader": "Bestuurlijk kader",
+}
+QUESTION_HEADINGS = {
+    "kern": "Waar gaat het over?",
+    "besluit": "Wat stellen wij voor?",
+    "aanleiding": "Waarom ligt dit voorstel voor?",
+    "effect": "Wat willen we bereiken?",
+    "argumenten": "Waarom stellen wij dit voor?",
+    "kanttekeningen": "Wat zijn de risico's?",
+    "financien": "Wat mag het kosten?",
+    "partijen": "Wie zijn erbij betrokken?",
+    "communicatie": "Hoe communiceren we?",
+    "uitvoering": "Hoe gaan we verder?",
+    "kader": "Welke regels gelden?",
+}
+
+
+def raadsvoorstel(
+    headings: dict[str, str] = HEADINGS, decision_first: bool = False
+) -> DocxDocument:
     doc = new_template("Raadsvoorstel", "{{ onderwerp }}")
     field_table(
         doc,
@@ -335,24 +370,30 @@ def raadsvoorstel() -> DocxDocument:
             ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
         ],
     )
-    doc.add_heading("Kern van het voorstel", level=1)
+    if decision_first:
+        # -- the decision directly under the title block, as some councils have it --
+        lead = doc.add_paragraph("Het college van burgemeester en wethouders stelt de raad voor:")
+        lead.runs[0].bold = True
+        numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+    doc.add_heading(headings["kern"], level=1)
     doc.add_paragraph("{{p kern }}")
-    doc.add_heading("Voorgesteld besluit", level=1)
-    numbered_list(doc, "beslispunten")
-    doc.add_heading("Aanleiding", level=1)
+    if not decision_first:
+        doc.add_heading(headings["besluit"], level=1)
+        numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+    doc.add_heading(headings["aanleiding"], level=1)
     doc.add_paragraph("{{p aanleiding }}")
-    optional_section(doc, "Beoogd effect", "beoogd_effect")
-    doc.add_heading("Argumenten", level=1)
+    optional_section(doc, headings["effect"], "beoogd_effect")
+    doc.add_heading(headings["argumenten"], level=1)
     numbered_arguments(doc, "argumenten")
     doc.add_paragraph("{%p if kanttekeningen %}")
-    doc.add_heading("Kanttekeningen en risico's", level=1)
+    doc.add_heading(headings["kanttekeningen"], level=1)
     numbered_arguments(doc, "kanttekeningen")
     doc.add_paragraph("{%p endif %}")
-    financien(doc, "Financiële consequenties")
-    optional_section(doc, "Betrokken partijen / participatie", "betrokken_partijen")
-    optional_section(doc, "Communicatie", "communicatie")
-    optional_section(doc, "Uitvoering en verdere procedure", "uitvoering")
-    optional_section(doc, "Bestuurlijk kader", "bestuurlijk_kader")
+    financien(doc, headings["financien"])
+    optional_section(doc, headings["partijen"], "betrokken_partijen")
+    optional_section(doc, headings["communicatie"], "communicatie")
+    optional_section(doc, headings["uitvoering"], "uitvoering")
+    optional_section(doc, headings["kader"], "bestuurlijk_kader")
     bijlagen(doc)
     college_signature(doc, "Het college van burgemeester en wethouders van {{ gemeente }},")
     return doc
@@ -373,7 +414,7 @@ def raadsbesluit() -> DocxDocument:
     doc.add_paragraph("{%p endif %}")
     besluit = doc.add_paragraph()
     besluit.add_run("besluit:").bold = True
-    numbered_list(doc, "beslispunten")
+    numbered_list(doc, "beslispunten", "beslispunten_genummerd")
     closing = doc.add_paragraph(
         "Aldus besloten in de openbare vergadering van "
         "{% if vergadering %}{{ vergadering | datum }}{% else %}……………………{% endif %}."
@@ -429,7 +470,7 @@ def collegevoorstel() -> DocxDocument:
         ],
     )
     doc.add_heading("Voorstel", level=1)
-    numbered_list(doc, "beslispunten")
+    numbered_list(doc, "beslispunten", "beslispunten_genummerd")
     doc.add_heading("Samenvatting", level=1)
     doc.add_paragraph("{{p samenvatting }}")
     doc.add_heading("Aanleiding", level=1)
@@ -525,19 +566,57 @@ BUILDERS: dict[str, Callable[[], DocxDocument]] = {
 }
 
 
+#: The shipped house styles: the kinds each has its own template for (the others come
+#: from "standaard"), and its structure rules (huisstijl.yaml).
+HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
+    "standaard": (
+        BUILDERS,
+        "naam: Standaard\n"
+        "beschrijving: Koppen als zakelijke titels; argumenten per beslispunt genummerd (1.1).\n"
+        "argumenten: per_beslispunt\n"
+        "kanttekeningen: per_beslispunt\n"
+        "enkel_beslispunt_nummeren: true\n",
+    ),
+    "vragen": (
+        {"raadsvoorstel": lambda: raadsvoorstel(QUESTION_HEADINGS)},
+        "naam: Vragen\n"
+        "beschrijving: Koppen als vragen (Wat willen we bereiken? Wat mag het kosten?).\n"
+        "erft_van: standaard\n"
+        "argumenten: per_beslispunt\n"
+        "kanttekeningen: per_beslispunt\n",
+    ),
+    "plat": (
+        {"raadsvoorstel": lambda: raadsvoorstel(decision_first=True)},
+        "naam: Plat\n"
+        "beschrijving: Het besluit direct onder de titel; argumenten doorlopend genummerd (1., "
+        "2.), kanttekeningen zonder nummer, één beslispunt zonder nummer.\n"
+        "erft_van: standaard\n"
+        "argumenten: doorlopend\n"
+        "kanttekeningen: geen\n"
+        "enkel_beslispunt_nummeren: false\n",
+    ),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--force", action="store_true", help="overwrite existing templates")
-    parser.add_argument("names", nargs="*", default=list(BUILDERS))
+    parser.add_argument("styles", nargs="*", default=list(HOUSE_STYLES))
     args = parser.parse_args(argv)
-    TEMPLATES.mkdir(exist_ok=True)
-    for name in args.names:
-        target = TEMPLATES / f"{name}.docx"
-        if target.exists() and not args.force:
-            sys.stderr.write(f"{target} bestaat al; gebruik --force om te overschrijven\n")
-            continue
-        BUILDERS[name]().save(str(target))
-        sys.stdout.write(f"{target}\n")
+    for style in args.styles:
+        builders, rules = HOUSE_STYLES[style]
+        folder = TEMPLATES / style
+        folder.mkdir(parents=True, exist_ok=True)
+        targets = [(folder / f"{name}.docx", build) for name, build in builders.items()]
+        for target, build in targets:
+            if target.exists() and not args.force:
+                sys.stderr.write(f"{target} bestaat al; gebruik --force om te overschrijven\n")
+                continue
+            build().save(str(target))
+            sys.stdout.write(f"{target}\n")
+        settings = folder / "huisstijl.yaml"
+        if args.force or not settings.exists():
+            settings.write_text(rules, encoding="utf-8")
     return 0
 
 

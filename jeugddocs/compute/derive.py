@@ -7,6 +7,7 @@ from typing import Any
 
 from jeugddocs.compute.view import build_view
 from jeugddocs.content.models.document import Document
+from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
         "voorstel_datum": voorstel["datum"],
         "zaaknummer": voorstel["zaaknummer"],
         "beslispunten": voorstel["beslispunten"],
+        "beslispunten_genummerd": voorstel["beslispunten_genummerd"],
         "gelet_op": besluit["gelet_op"],
         "vergadering": besluit["vergadering"],
         "voorzitter": besluit["voorzitter"] or people.get("burgemeester"),
@@ -48,9 +50,12 @@ DERIVED = {
 }
 
 
-def plan_documents(document: Document) -> list[PlannedDocument]:
-    """Return every Word file one content file yields, the document itself first."""
-    view = build_view(document)
+def plan_documents(document: Document, structure: Structuur = STANDAARD) -> list[PlannedDocument]:
+    """Return every Word file one content file yields, the document itself first.
+
+    ``structure`` is the house style's rules (numbering), see :func:`build_view`.
+    """
+    view = build_view(document, structure)
     planned = [PlannedDocument(document.soort, "", view)]
     for template, suffix, derive in DERIVED.get(document.soort, []):
         planned.append(PlannedDocument(template, suffix, derive(view)))

@@ -30,3 +30,20 @@ def number_per_beslispunt(items: Sequence[T]) -> list[tuple[str, T]]:
         counters[item.beslispunt] = counters.get(item.beslispunt, 0) + 1
         rv.append((f"{item.beslispunt}.{counters[item.beslispunt]}", item))
     return rv
+
+
+def number(items: Sequence[T], scheme: str) -> list[tuple[str, T]]:
+    """Number ``items`` by a house style's scheme; ``""`` where items have no number.
+
+    ``per_beslispunt`` groups by decision point (1.1, 1.2, 2.1); ``doorlopend`` numbers
+    in the written order (1, 2, 3); ``geen`` leaves them unnumbered, in the written order.
+
+    >>> from types import SimpleNamespace as A
+    >>> [n for n, _ in number([A(beslispunt=2), A(beslispunt=1)], "doorlopend")]
+    ['1', '2']
+    """
+    if scheme == "per_beslispunt":
+        return number_per_beslispunt(items)
+    if scheme == "doorlopend":
+        return [(str(index), item) for index, item in enumerate(items, start=1)]
+    return [("", item) for item in items]

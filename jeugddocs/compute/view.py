@@ -16,8 +16,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
-from jeugddocs.compute.numbering import number_per_beslispunt
+from jeugddocs.compute.numbering import number as number_items
 from jeugddocs.content.models.document import Document
+from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
 from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand, expand_inline
@@ -84,11 +85,19 @@ class TableOfContents:
     sections: Sections
 
 
-def build_view(document: Document) -> dict[str, Any]:
-    """Return the template view of a validated document (every field present)."""
-    builder = _ViewBuilder(document.waarden, type(document).genummerde_secties)
+def build_view(document: Document, structure: Structuur = STANDAARD) -> dict[str, Any]:
+    """Return the template view of a validated document (every field present).
+
+    ``structure`` is the house style's rules: how arguments and kanttekeningen are
+    numbered, and whether a single decision point gets a number.
+    """
+    builder = _ViewBuilder(document.waarden, type(document).genummerde_secties, structure)
     view = builder.model(document)
     _add_sender(view, document.afzender)
+    points = view.get("beslispunten")
+    view["beslispunten_genummerd"] = isinstance(points, list) and (
+        len(points) > 1 or structure.enkel_beslispunt_nummeren
+    )
     if "inhoudsopgave" in view:
         sections = view["secties"]
         wanted = view["inhoudsopgave"] and isinstance(sections, Sections)
@@ -97,12 +106,27 @@ def build_view(document: Document) -> dict[str, Any]:
 
 
 class _ViewBuilder:
-    def __init__(self, amounts: dict[str, Decimal], numbered: bool) -> None:
+    def __init__(self, amounts: dict[str, Decimal], numbered: bool, structure: Structuur) -> None:
         self.amounts = amounts
         self.numbered = numbered
+        self.schemes = {
+            "argumenten": structure.argumenten,
+            "kanttekeningen": structure.kanttekeningen,
+        }
 
     def model(self, model: BaseModel) -> dict[str, Any]:
-        return {name: self.value(getattr(model, name)) for name in type(model).model_fields}
+        rv = {}
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, list) and value and isinstance(value[0], Onderbouwing):
+                scheme = self.schemes.get(name, "per_beslispunt")
+                rv[name] = [
+                    {"nummer": number, **self.model(item)}
+                    for number, item in number_items(value, scheme)
+                ]
+            else:
+                rv[name] = self.value(value)
+        return rv
 
     def value(self, value: Any) -> Any:
         if value is None:
@@ -115,11 +139,6 @@ class _ViewBuilder:
             return self.model(value)
         if isinstance(value, list) and value and isinstance(value[0], Sectie):
             return Sections(self.sections(value, prefix="", level=1))
-        if isinstance(value, list) and value and isinstance(value[0], Onderbouwing):
-            return [
-                {"nummer": number, **self.model(item)}
-                for number, item in number_per_beslispunt(value)
-            ]
         if isinstance(value, list):
             return [self.value(item) for item in value]
         if isinstance(value, dict):

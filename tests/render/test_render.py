@@ -174,4 +174,7 @@ def test_templates_ask_only_for_what_the_view_provides(minimal_yaml: str) -> Non
 
 
 def test_default_templates_are_the_top_level_folder() -> None:
-    assert default_template_dir().resolve() == (SAMPLES.parents[1] / "templates").resolve()
+    assert (
+        default_template_dir().resolve()
+        == (SAMPLES.parents[1] / "templates" / "standaard").resolve()
+    )

@@ -1,0 +1,44 @@
+"""What a house style decides about a document's structure, beyond its Word templates.
+
+Headings, section order and boilerplate live in the house style's Word files, where an
+editor changes them. How arguments are numbered and whether a single decision point gets
+a number are not text in a template but rules the engine applies; a house style states
+them in ``huisstijl.yaml`` beside its templates.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from jeugddocs.content.models.base import Model
+from jeugddocs.content.models.fields import Tekst
+
+#: How arguments or kanttekeningen are numbered: 1.1 and 2.1 per decision point,
+#: 1. 2. 3. through the document, or not at all.
+Nummering = Literal["per_beslispunt", "doorlopend", "geen"]
+
+
+class Structuur(Model):
+    """The structure rules of a house style (``huisstijl.yaml``); each has a default."""
+
+    naam: Tekst | None = Field(default=None, description="naam van de huisstijl")
+    beschrijving: Tekst | None = None
+    argumenten: Nummering = Field(
+        default="per_beslispunt",
+        description="nummering van argumenten: per_beslispunt (1.1), doorlopend (1.) of geen",
+    )
+    kanttekeningen: Nummering = Field(
+        default="per_beslispunt", description="nummering van kanttekeningen, als argumenten"
+    )
+    enkel_beslispunt_nummeren: bool = Field(
+        default=True, description="ook één beslispunt een nummer (1.) geven"
+    )
+    erft_van: Tekst | None = Field(
+        default=None, description="huisstijl waarvan ontbrekende sjablonen komen (standaard)"
+    )
+
+
+#: The rules of a house style without ``huisstijl.yaml``.
+STANDAARD = Structuur()

@@ -1,0 +1,88 @@
+"""House styles: a folder of Word templates with its structure rules, found by name.
+
+A house style is a folder (``templates/<naam>/`` for the shipped ones) with a Word
+template per kind it changes and a ``huisstijl.yaml`` with its structure rules (see
+:class:`~jeugddocs.content.models.huisstijl.Structuur`). Kinds it has no template for
+come from the style it names in ``erft_van``, in the end from ``standaard``, so an
+editor's copy may hold only the one template the council wants different.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
+from jeugddocs.content.problems import problems_from_validation
+from jeugddocs.content.source import load_source
+from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.render.templates import DEFAULT_HOUSE_STYLE, TemplateSet, templates_root
+
+#: The file with a house style's structure rules.
+SETTINGS = "huisstijl.yaml"
+
+
+def shipped() -> list[str]:
+    """Return the names of the house styles shipped with jeugddocs."""
+    return sorted(p.name for p in templates_root().iterdir() if (p / SETTINGS).is_file())
+
+
+def folder_of(name_or_folder: str | Path) -> Path:
+    """Return the folder of a shipped house style by name, or the folder given."""
+    candidate = Path(name_or_folder)
+    if candidate.is_dir():
+        return candidate
+    shipped_folder = templates_root() / str(name_or_folder)
+    if isinstance(name_or_folder, str) and "/" not in name_or_folder and shipped_folder.is_dir():
+        return shipped_folder
+    known = ", ".join(shipped())
+    raise TemplateError(
+        [
+            Problem(
+                str(name_or_folder),
+                1,
+                1,
+                f"onbekende huisstijl '{name_or_folder}'; geef een map met sjablonen, of een "
+                f"van: {known}",
+            )
+        ]
+    )
+
+
+def house_style(name_or_folder: str | Path | None = None) -> TemplateSet:
+    """Return the templates and rules of a house style (the default when None).
+
+    Raises TemplateError, at ``huisstijl.yaml``'s line, when its rules are wrong.
+    """
+    folder = folder_of(name_or_folder) if name_or_folder is not None else None
+    return _load(folder.resolve() if folder else templates_root() / DEFAULT_HOUSE_STYLE)
+
+
+@cache
+def _load(folder: Path, seen: tuple[Path, ...] = ()) -> TemplateSet:
+    structure = _structure(folder)
+    default = (templates_root() / DEFAULT_HOUSE_STYLE).resolve()
+    inherits: TemplateSet | None = None
+    if folder.resolve() != default:
+        parent = folder_of(structure.erft_van) if structure.erft_van else default
+        if parent.resolve() in (*seen, folder.resolve()):
+            raise TemplateError(
+                [Problem(str(folder / SETTINGS), 1, 1, "huisstijlen erven in een kring van elkaar")]
+            )
+        inherits = _load(parent.resolve(), (*seen, folder.resolve()))
+    return TemplateSet(folder, inherits=inherits, structure=structure)
+
+
+def _structure(folder: Path) -> Structuur:
+    path = folder / SETTINGS
+    if not path.is_file():
+        return STANDAARD
+    source, problems = load_source(path, str(path))
+    if source.data is None or problems:
+        raise TemplateError(problems)
+    try:
+        return Structuur.model_validate(source.data if source.data is not None else {})
+    except ValidationError as exc:
+        raise TemplateError(problems_from_validation(exc, source, Structuur)) from None

@@ -1,0 +1,132 @@
+"""House styles: structure rules as data, templates per kind, inheritance, an editor's copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jeugddocs import api
+from jeugddocs.cli import cli
+from jeugddocs.compute.numbering import number
+from jeugddocs.errors import TemplateError
+from tests.conftest import MINIMAL, SAMPLES
+from tests.docx_text import extract
+
+GOLDEN = Path(__file__).parent / "testdata" / "huisstijlen"
+KADERS = SAMPLES / "kaders-inkoop-jeugdhulp.yaml"
+
+
+@pytest.mark.parametrize("style", ["standaard", "vragen", "plat"])
+def test_each_shipped_house_style_gives_its_own_structure(
+    style: str, golden: Callable[[Path, list[str]], None]
+) -> None:
+    templates = api.template_set(style)
+    document = api.check(KADERS).valid()
+
+    voorstel, besluit = api.render(api.plan(document, "kaders", templates.structure), templates)
+
+    golden(GOLDEN / f"{style}.txt", extract(voorstel.data))
+    golden(GOLDEN / f"{style}-raadsbesluit.txt", extract(besluit.data))
+
+
+def test_the_plat_style_numbers_through_and_leaves_kanttekeningen_bare() -> None:
+    templates = api.template_set("plat")
+    document = api.check(KADERS).valid()
+
+    lines = extract(api.render(api.plan(document, "k", templates.structure), templates)[0].data)
+
+    assert (
+        "[Heading 2] 1 Het programmaplan zorgaanbod ziet de inkoop als een meerjarig "
+        "ontwikkeltraject." in lines
+    )
+    assert "[Heading 2] Openeinderegeling" in lines
+    # -- one decision point, and this style does not number a single one --
+    assert not any(
+        line.endswith(
+            "1.\tHet programmaplan Jeugdhulpaanbod voor de jaren 2021 tot en met 2023 vaststellen."
+        )
+        for line in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("scheme", "expected"),
+    [
+        ("per_beslispunt", ["1.1", "1.2", "2.1"]),
+        ("doorlopend", ["1", "2", "3"]),
+        ("geen", ["", "", ""]),
+    ],
+)
+def test_numbering_schemes(scheme: str, expected: list[str]) -> None:
+    class Item:
+        def __init__(self, beslispunt: int) -> None:
+            self.beslispunt = beslispunt
+
+    items = [Item(1), Item(2), Item(1)]
+
+    assert sorted(n for n, _ in number(items, scheme)) == sorted(expected)
+
+
+def test_a_house_style_with_one_template_inherits_the_rest(tmp_path: Path) -> None:
+    own = tmp_path / "eigen"
+    own.mkdir()
+    (own / "huisstijl.yaml").write_text("argumenten: geen\n", encoding="utf-8")
+    templates = api.template_set(own)
+
+    assert templates.path_of("memo") is not None
+    assert templates.path_of("memo").parent.name == "standaard"  # type: ignore[union-attr]
+    assert templates.structure is not None and templates.structure.argumenten == "geen"
+
+
+def test_wrong_rules_are_reported_at_their_line(tmp_path: Path) -> None:
+    own = tmp_path / "eigen"
+    own.mkdir()
+    (own / "huisstijl.yaml").write_text("naam: Eigen\nargumenten: door\n", encoding="utf-8")
+
+    with pytest.raises(TemplateError) as excinfo:
+        api.template_set(own)
+
+    (problem,) = excinfo.value.problems
+    assert (problem.file, problem.line) == (str(own / "huisstijl.yaml"), 2)
+    assert "door" in problem.message
+
+
+def test_an_editor_copies_a_house_style_and_renders_with_the_copy(tmp_path: Path) -> None:
+    runner = CliRunner()
+    copy = tmp_path / "mijn-stijl"
+
+    copied = runner.invoke(cli, ["huisstijl", "kopieer", "vragen", str(copy)])
+    again = runner.invoke(cli, ["huisstijl", "kopieer", "vragen", str(copy)])
+    rendered = runner.invoke(
+        cli, ["render", str(KADERS), "--huisstijl", str(copy), "-o", str(tmp_path / "uit")]
+    )
+
+    assert copied.exit_code == 0, copied.output
+    assert {p.name for p in copy.iterdir()} >= {"raadsvoorstel.docx", "memo.docx", "huisstijl.yaml"}
+    assert again.exit_code == 1 and "bestaat al" in again.stderr
+    assert rendered.exit_code == 0, rendered.output
+    lines = extract(tmp_path / "uit" / "kaders-inkoop-jeugdhulp.docx")
+    assert "[Heading 1] Wat mag het kosten?" in lines
+
+
+def test_a_profile_chooses_the_house_style(tmp_path: Path) -> None:
+    (tmp_path / "gemeenten").mkdir()
+    (tmp_path / "gemeenten" / "hilversum.yaml").write_text(
+        "naam: Hilversum\nhuisstijl: vragen\n", encoding="utf-8"
+    )
+    content = tmp_path / "voorstel.yaml"
+    content.write_text(MINIMAL.replace("Hilversum", "hilversum", 1), encoding="utf-8")
+
+    (written, _) = api.build(content, tmp_path / "uit")
+
+    assert "[Heading 1] Wat mag het kosten?" in extract(written)
+
+
+def test_an_unknown_house_style_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["render", str(KADERS), "--huisstijl", "onbekend"])
+
+    assert result.exit_code == 2
+    assert "plat, standaard, vragen" in result.stderr
