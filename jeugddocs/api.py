@@ -225,7 +225,8 @@ def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> l
     if target.exists():
         raise OutputError(f"{target}: bestaat al; kies een nieuwe map voor de kopie")
     files: list[tuple[Path, bytes]] = []
-    for soort in (*SOORTEN, *(name for derived in DERIVED.values() for name, _, _ in derived)):
+    kinds = [*SOORTEN, *(name for derived in DERIVED.values() for name, _, _ in derived)]
+    for soort in dict.fromkeys(kinds):
         template = source.path_of(soort)
         if template is not None:
             files.append((target / template.name, template.read_bytes()))

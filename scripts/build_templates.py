@@ -405,10 +405,16 @@ def raadsbesluit() -> DocxDocument:
     doc.add_paragraph("Zaaknummer: {{ zaaknummer }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("De raad van de gemeente {{ gemeente }};")
-    doc.add_paragraph(
-        "gelezen het voorstel van burgemeester en wethouders van {{ voorstel_datum | datum }}"
-        "{% if zaaknummer %}, nr. {{ zaaknummer }}{% endif %};"
-    )
+    # -- the considerans: each kind of line only when the besluit has it --
+    doc.add_paragraph("{%p if gelezen %}")
+    doc.add_paragraph("gelezen {{r gelezen }};")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p for regel in gehoord %}")
+    doc.add_paragraph("gehoord {{r regel }};")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p for regel in overwegende %}")
+    doc.add_paragraph("overwegende {{r regel }};")
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if gelet_op %}")
     doc.add_paragraph("gelet op {{ gelet_op | join('; ') }};")
     doc.add_paragraph("{%p endif %}")

@@ -8,6 +8,8 @@ from typing import Any
 from jeugddocs.compute.view import build_view
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
+from jeugddocs.format import datum
+from jeugddocs.markup.prose import Run
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,17 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
     """
     besluit = voorstel["besluit"]
     people = voorstel["afzender"]["functionarissen"]
+    gelezen = f"het voorstel van burgemeester en wethouders van {datum(voorstel['datum'])}"
+    if voorstel["zaaknummer"]:
+        gelezen += f", nr. {voorstel['zaaknummer']}"
     return {
         "soort": "raadsbesluit",
         "gemeente": voorstel["gemeente"],
         "onderwerp": voorstel["onderwerp"],
         "voorstel_datum": voorstel["datum"],
+        "gelezen": (Run(gelezen),),
+        "gehoord": [],
+        "overwegende": [],
         "zaaknummer": voorstel["zaaknummer"],
         "beslispunten": voorstel["beslispunten"],
         "beslispunten_genummerd": voorstel["beslispunten_genummerd"],

@@ -232,6 +232,9 @@ def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
         "adresregel": " · ".join([*profile.adres, *profile.contact]),
         "functionarissen": people.model_dump(),
     }
+    if view.get("soort") == "raadsbesluit":
+        view["voorzitter"] = view.get("voorzitter") or people.burgemeester or people.voorzitter
+        view["griffier"] = view.get("griffier") or people.griffier
     signing = view.get("ondertekening")
     if isinstance(signing, dict):
         signing.setdefault("burgemeester", None)

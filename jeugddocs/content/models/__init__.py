@@ -5,6 +5,7 @@ from __future__ import annotations
 from jeugddocs.content.models.brieven import Memo, Nota, Raadsinformatiebrief
 from jeugddocs.content.models.collegevoorstel import Collegevoorstel
 from jeugddocs.content.models.document import Document
+from jeugddocs.content.models.raadsbesluit import Raadsbesluit
 from jeugddocs.content.models.raadsvoorstel import Raadsvoorstel
 
 #: Every kind a content file may declare in ``soort``, mapped to its model.
@@ -14,6 +15,7 @@ SOORTEN: dict[str, type[Document]] = {
     "raadsinformatiebrief": Raadsinformatiebrief,
     "memo": Memo,
     "nota": Nota,
+    "raadsbesluit": Raadsbesluit,
 }
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "Document",
     "Memo",
     "Nota",
+    "Raadsbesluit",
     "Raadsinformatiebrief",
     "Raadsvoorstel",
 ]
