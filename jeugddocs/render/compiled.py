@@ -30,6 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.format import FILTERS, FormatInputError
+from jeugddocs.format.describe import quote
 from jeugddocs.render import cache as disk_cache
 from jeugddocs.render import locate
 from jeugddocs.render.contract import REQUIRED_STYLES, read_contract
@@ -153,7 +154,7 @@ class WordTemplate:
         head, tail = compiled.body_frame
         rendered[body_part] = head + body + tail
         if compiled.table_tags:
-            rendered[body_part] = _fix_tables(rendered[body_part])
+            rendered[body_part] = self._fixed_tables(rendered[body_part])
         if footnotes is not None and compiled.footnotes_part:
             rendered[compiled.footnotes_part] = footnotes
         self._check_output(rendered)
@@ -200,6 +201,35 @@ class WordTemplate:
         if part == self.compiled.body_part:
             return xml
         return _DECLARATION + xml if not xml.startswith("<?xml") else xml
+
+    def _fixed_tables(self, document: str) -> str:
+        """Apply docxtpl's table fix-up, or say in Dutch why the body cannot have it.
+
+        docxtpl reads the body with a parser that repairs broken XML in silence, and
+        drops what follows a text of more than 10 MB: read it strictly first, so a
+        template that writes broken XML is reported instead of cut short.
+        """
+        from lxml import etree
+
+        try:
+            etree.fromstring(document.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            raise self._broken_output(
+                f"na het invullen is de hoofdtekst geen geldige Word-XML meer ({quote(str(exc))}); "
+                "controleer de tags rond tabellen ({%tr %}, {%tc %}) en {% autoescape %}, en of "
+                "er geen tekst van meer dan 10 MB in één stuk ontstaat"
+            ) from None
+        try:
+            return _fix_tables(document)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            # -- docxtpl expects each table to have its columns (w:tblGrid) --
+            raise self._broken_output(
+                "na het invullen heeft een tabel geen kolomindeling (w:tblGrid); maak de tabel "
+                "in Word opnieuw"
+            ) from None
+
+    def _broken_output(self, message: str) -> TemplateError:
+        return TemplateError([Problem(self.name, 1, 1, message)])
 
     def _paragraphs(self, part: str) -> list[str]:
         if part not in self._lines:
