@@ -115,3 +115,17 @@ def test_a_table_without_columns_is_a_template_error(tmp_path: Path) -> None:
     problem = render_problem(folder)
 
     assert "heeft een tabel geen kolomindeling" in problem.message
+
+
+def test_a_long_paragraph_and_a_long_error_are_quoted_short(tmp_path: Path) -> None:
+    # -- a paragraph of a page, and an error that quotes a value of megabytes --
+    tag = "tekst " * 1000 + "{{ {'a': 1}['x' * 1000000] }}"
+    folder = hostile(tmp_path / "sjablonen", tag)
+
+    problem = render_problem(folder)
+
+    assert problem.message.startswith("in de alinea 'Slot: tekst tekst ")
+    assert "het sjabloon vraagt een veld dat niet bestaat ('dict object' has no attribute" in (
+        problem.message
+    )
+    assert len(problem.message) < 600
