@@ -17,6 +17,7 @@ from jinja2.exceptions import SecurityError, TemplateAssertionError
 from jeugddocs.errors import Problem
 from jeugddocs.format import FormatInputError
 from jeugddocs.format.describe import quote
+from jeugddocs.render.bounds import BoundError
 
 _TAG = re.compile(r"<[^>]+>")
 # -- Python's own text of an error can quote a whole value; a message stays readable --
@@ -66,6 +67,15 @@ def explain(exc: BaseException, paragraph: str) -> str:
     """Return the Dutch message for a template error in ``paragraph``."""
     # -- a paragraph can be a page long, or a hostile tag of megabytes: quote its start --
     where = f"in de alinea '{quote(paragraph.strip(), _DETAIL)}': " if paragraph.strip() else ""
+    if isinstance(exc, BoundError):
+        return f"{where}{exc}"
+    if isinstance(exc, RecursionError):
+        return f"{where}macro's of lussen roepen zich te diep aan, of een tag is te diep genest"
+    if isinstance(exc, SyntaxError | MemoryError):
+        return (
+            f"{where}de tag is te groot of te diep genest om te verwerken; "
+            "splits hem in kleinere tags"
+        )
     detail = quote(str(exc), _DETAIL)
     if isinstance(exc, UndefinedError):
         field = quote(exc.message or "", _DETAIL)
