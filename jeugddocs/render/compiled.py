@@ -30,10 +30,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.format import FILTERS, FormatInputError
+from jeugddocs.format.describe import quote
 from jeugddocs.render import cache as disk_cache
-from jeugddocs.render import locate
+from jeugddocs.render import environment, guard, locate
+from jeugddocs.render.bounds import Bounds
 from jeugddocs.render.contract import REQUIRED_STYLES, read_contract
-from jeugddocs.render.environment import template_environment
 from jeugddocs.render.footnotes import number_footnotes
 from jeugddocs.render.package import Part, read_parts, write_package
 from jeugddocs.render.properties import CoreProperties, describe
@@ -48,6 +49,10 @@ _RENDER_ERRORS = (
     ArithmeticError,
     ValueError,
     LookupError,
+    # -- the bounds (see .bounds) keep these from happening; should one slip through, it
+    #    is still the template's doing, and reported at its paragraph --
+    RecursionError,
+    MemoryError,
 )
 #: Largest part, and most parts, kept compressed for reuse by the next document.
 _REUSED_PART_SIZE = 16_384
@@ -90,7 +95,7 @@ class CompiledParts:
 
 @cache
 def _environment() -> SandboxedEnvironment:
-    return template_environment()
+    return environment.template_environment()
 
 
 class WordTemplate:
@@ -142,7 +147,8 @@ class WordTemplate:
         compiled = self.compiled
         out = DocumentWriter(self.layout)
         context = out.context(view)
-        rendered = {part: self._render_part(part, context) for part in self._templates}
+        bounds = Bounds()
+        rendered = {part: self._render_part(part, context, bounds) for part in self._templates}
         body_part = compiled.body_part
         body = rendered[body_part]
         body, footnotes = number_footnotes(
@@ -153,7 +159,7 @@ class WordTemplate:
         head, tail = compiled.body_frame
         rendered[body_part] = head + body + tail
         if compiled.table_tags:
-            rendered[body_part] = _fix_tables(rendered[body_part])
+            rendered[body_part] = self._fixed_tables(rendered[body_part])
         if footnotes is not None and compiled.footnotes_part:
             rendered[compiled.footnotes_part] = footnotes
         self._check_output(rendered)
@@ -181,9 +187,9 @@ class WordTemplate:
             known = self._compressed[name, content] = Part.compress(name, content)
         return known
 
-    def _render_part(self, part: str, context: dict[str, Any]) -> str:
+    def _render_part(self, part: str, context: dict[str, Any], bounds: Bounds) -> str:
         try:
-            xml = self._templates[part].render(context)
+            xml = environment.render_bounded(self._templates[part], context, bounds)
         except _RENDER_ERRORS as exc:
             # -- a filter used wrongly in the template ({{ datum | euro }}) is the editor's
             #    to fix, so it is reported at its paragraph like any other template error --
@@ -200,6 +206,35 @@ class WordTemplate:
         if part == self.compiled.body_part:
             return xml
         return _DECLARATION + xml if not xml.startswith("<?xml") else xml
+
+    def _fixed_tables(self, document: str) -> str:
+        """Apply docxtpl's table fix-up, or say in Dutch why the body cannot have it.
+
+        docxtpl reads the body with a parser that repairs broken XML in silence, and
+        drops what follows a text of more than 10 MB: read it strictly first, so a
+        template that writes broken XML is reported instead of cut short.
+        """
+        from lxml import etree
+
+        try:
+            etree.fromstring(document.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            raise self._broken_output(
+                f"na het invullen is de hoofdtekst geen geldige Word-XML meer ({quote(str(exc))}); "
+                "controleer de tags rond tabellen ({%tr %}, {%tc %}) en {% autoescape %}, en of "
+                "er geen tekst van meer dan 10 MB in één stuk ontstaat"
+            ) from None
+        try:
+            return _fix_tables(document)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            # -- docxtpl expects each table to have its columns (w:tblGrid) --
+            raise self._broken_output(
+                "na het invullen heeft een tabel geen kolomindeling (w:tblGrid); maak de tabel "
+                "in Word opnieuw"
+            ) from None
+
+    def _broken_output(self, message: str) -> TemplateError:
+        return TemplateError([Problem(self.name, 1, 1, message)])
 
     def _paragraphs(self, part: str) -> list[str]:
         if part not in self._lines:
@@ -254,7 +289,7 @@ def _load_compiled(blob: bytes, name: str) -> CompiledParts:
     """Return the compiled template for ``blob``, from the disk cache when it has it."""
     import jinja2
 
-    entry = disk_cache.key(blob, jinja2.__version__, *sorted(FILTERS))
+    entry = disk_cache.key(blob, jinja2.__version__, environment.REVISION, *sorted(FILTERS))
     cached = disk_cache.load(entry)
     if cached is not None:
         try:
@@ -285,14 +320,12 @@ def _compile(blob: bytes, name: str) -> CompiledParts:
         ) from None
     contract = read_contract(blob, parts, name)
     problems = list(contract.problems)
-    env = _environment()
     codes: dict[str, bytes] = {}
     for part, source in contract.sources.items():
-        try:
-            codes[part] = marshal.dumps(env.compile(source))
-        except JinjaTemplateError as exc:
-            lines = locate.paragraphs(source)
-            problems.append(locate.problem_at(name, exc, lines, getattr(exc, "lineno", None)))
+        code, refused = _compile_part(source, name)
+        problems += refused
+        if code is not None:
+            codes[part] = code
     if problems:
         raise TemplateError(problems)
     return CompiledParts(
@@ -312,6 +345,26 @@ def _compile(blob: bytes, name: str) -> CompiledParts:
         table_tags=contract.table_tags,
         row_tags=contract.row_tags,
     )
+
+
+def _compile_part(source: str, name: str) -> tuple[bytes | None, list[Problem]]:
+    """Compile one part's source; or return every tag in it that cannot be compiled."""
+    env = _environment()
+    lines = locate.paragraphs(source)
+    try:
+        tree, refused = guard.prepare(env, source)
+        if refused:
+            return None, [locate.problem_at(name, tag, lines, tag.lineno) for tag in refused]
+        return marshal.dumps(env.compile(tree)), []
+    except JinjaTemplateError as exc:
+        return None, [locate.problem_at(name, exc, lines, getattr(exc, "lineno", None))]
+    except ValueError:
+        # -- Jinja reads a number in a tag with int(), which refuses more than 4300 digits --
+        refusal = guard.long_number(guard.busiest_line(env, source))
+        return None, [locate.problem_at(name, refusal, lines, refusal.lineno)]
+    except (RecursionError, SyntaxError, MemoryError) as exc:
+        # -- a tag nested so deep that Jinja's parser or Python's compiler gives up --
+        return None, [locate.problem_at(name, exc, lines, guard.busiest_line(env, source))]
 
 
 def _add_lists(numbering: bytes, out: DocumentWriter, layout: Layout) -> bytes:

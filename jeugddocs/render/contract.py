@@ -18,6 +18,7 @@ from typing import Any
 
 from jeugddocs.content.models.parts import MAX_DEPTH
 from jeugddocs.errors import Problem
+from jeugddocs.format.describe import quote
 from jeugddocs.render.blocks.prose import BULLET_STYLE, NUMBER_STYLE
 from jeugddocs.render.blocks.table import CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE
 from jeugddocs.render.package import Part
@@ -72,29 +73,63 @@ def _q(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
+class _UnreadablePart(Exception):
+    def __init__(self, part: str, reason: str) -> None:
+        super().__init__(reason)
+        self.part = part
+
+
 def read_contract(blob: bytes, parts: list[Part], name: str) -> Contract:
     """Read template ``name`` (its bytes and parts) into a :class:`Contract`."""
+    contract = Contract()
+    try:
+        _read(blob, parts, name, contract)
+    except _UnreadablePart as exc:
+        contract.problems.append(Problem(name, 1, 1, _unreadable(exc.part, str(exc))))
+    return contract
+
+
+def _unreadable(part: str, reason: str) -> str:
+    """Return the Dutch message for a part of the template that is no readable XML."""
+    labels = {"header": "een koptekst", "footer": "een voettekst", "footnotes": "de voetnoten"}
+    label = next((text for key, text in labels.items() if key in part), "een deel")
+    # -- lxml refuses a text of more than 10 MB in one piece ("Text node too long") --
+    advice = (
+        "er staat meer dan 10 MB tekst in één stuk; verkort die tekst"
+        if "too long" in reason or "huge" in reason.lower()
+        else "open het sjabloon in Word en sla het opnieuw op"
+    )
+    detail = quote(reason, 120)
+    return f"{label} van het sjabloon ({part}) is geen leesbare Word-XML ({detail}); {advice}"
+
+
+def _read(blob: bytes, parts: list[Part], name: str, contract: Contract) -> None:
     from docxtpl import DocxTemplate
     from lxml import etree
 
     contents = {part.name: part for part in parts}
-    contract = Contract()
 
     def problem(message: str) -> None:
         contract.problems.append(Problem(name, 1, 1, message))
 
     def xml(part: str) -> Any:
-        return etree.fromstring(contents[part].content())
+        try:
+            return etree.fromstring(contents[part].content())
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise _UnreadablePart(part, str(exc)) from None
 
     package_rels = _relationships(contents, xml, "")
     body_part = package_rels.get(_OFFICE + "officeDocument", [None])[0]
     if body_part is None or body_part not in contents:
         problem("het sjabloon is geen Word-document (het hoofddeel ontbreekt)")
-        return contract
+        return
     contract.body_part = body_part
     contract.core_part = package_rels.get(_PACKAGE_CORE, [None])[0]
     if contract.core_part in contents:
-        contract.core = CoreProperties.parse(contents[contract.core_part].content())
+        try:
+            contract.core = CoreProperties.parse(contents[contract.core_part].content())
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise _UnreadablePart(contract.core_part, str(exc)) from None
     else:
         contract.core_part = None
     rels = _relationships(contents, xml, body_part)
@@ -147,7 +182,7 @@ def read_contract(blob: bytes, parts: list[Part], name: str) -> Contract:
     start, end = document.find("<w:body"), document.rfind("</w:body>")
     if start < 0 or end < 0:
         problem("het sjabloon heeft een onverwachte opbouw (geen <w:body>); sla het op in Word")
-        return contract
+        return
     end += len("</w:body>")
     declaration = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     contract.body_frame = (declaration + document[:start], document[end:])
@@ -167,9 +202,11 @@ def read_contract(blob: bytes, parts: list[Part], name: str) -> Contract:
     if footnotes in contents:
         assert footnotes is not None
         contract.footnotes_part = footnotes
-        source = contents[footnotes].content().decode("utf-8")
+        try:
+            source = contents[footnotes].content().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _UnreadablePart(footnotes, str(exc)) from None
         contract.sources[footnotes] = _lines(patcher.patch_xml(source))
-    return contract
 
 
 def _relationships(

@@ -16,8 +16,12 @@ from jinja2.exceptions import SecurityError, TemplateAssertionError
 
 from jeugddocs.errors import Problem
 from jeugddocs.format import FormatInputError
+from jeugddocs.format.describe import quote
+from jeugddocs.render.bounds import BoundError
 
 _TAG = re.compile(r"<[^>]+>")
+# -- Python's own text of an error can quote a whole value; a message stays readable --
+_DETAIL = 200
 
 
 def paragraphs(source: str) -> list[str]:
@@ -61,19 +65,34 @@ def _template_line(traceback: TracebackType | None) -> int | None:
 
 def explain(exc: BaseException, paragraph: str) -> str:
     """Return the Dutch message for a template error in ``paragraph``."""
-    where = f"in de alinea '{paragraph.strip()}': " if paragraph.strip() else ""
+    # -- a paragraph can be a page long, or a hostile tag of megabytes: quote its start --
+    where = f"in de alinea '{quote(paragraph.strip(), _DETAIL)}': " if paragraph.strip() else ""
+    if isinstance(exc, BoundError):
+        return f"{where}{exc}"
+    if isinstance(exc, RecursionError):
+        return f"{where}macro's of lussen roepen zich te diep aan, of een tag is te diep genest"
+    if isinstance(exc, SyntaxError | MemoryError):
+        return (
+            f"{where}de tag is te groot of te diep genest om te verwerken; "
+            "splits hem in kleinere tags"
+        )
+    detail = quote(str(exc), _DETAIL)
     if isinstance(exc, UndefinedError):
-        return f"{where}het sjabloon vraagt een veld dat niet bestaat ({exc.message})"
+        field = quote(exc.message or "", _DETAIL)
+        return f"{where}het sjabloon vraagt een veld dat niet bestaat ({field})"
     if isinstance(exc, TemplateAssertionError) and "filter" in str(exc):
-        return f"{where}onbekend filter ({exc}); gebruik euro, euro_kort, getal, procent of datum"
+        return (
+            f"{where}onbekend filter ({detail}); gebruik euro, euro_kort, getal, procent of datum"
+        )
     if isinstance(exc, SecurityError):
-        return f"{where}het sjabloon probeert iets dat niet is toegestaan ({exc})"
+        return f"{where}het sjabloon probeert iets dat niet is toegestaan ({detail})"
     if isinstance(exc, FormatInputError):
-        return f"{where}een filter krijgt een waarde die het niet kan opmaken ({exc})"
+        return f"{where}een filter krijgt een waarde die het niet kan opmaken ({detail})"
     if isinstance(exc, TypeError):
-        return f"{where}een filter krijgt argumenten die het niet kent ({exc})"
+        return f"{where}een filter krijgt argumenten die het niet kent ({detail})"
     if isinstance(exc, TemplateSyntaxError):
         return (
-            f"{where}de sjabloon-tag is ongeldig ({exc.message}); controleer {{{{ }}}} en {{% %}}"
+            f"{where}de sjabloon-tag is ongeldig ({quote(exc.message or '', _DETAIL)}); "
+            "controleer {{ }} en {% %}"
         )
-    return f"{where}fout in het sjabloon ({exc})"
+    return f"{where}fout in het sjabloon ({detail})"
