@@ -7,6 +7,7 @@ import textwrap
 from decimal import Decimal
 
 from docx import Document
+from docx.oxml.ns import qn
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -119,3 +120,38 @@ def test_shown_thousands_round_half_up(value: Decimal) -> None:
     assert abs(thousands * 1000 - value) <= 500
     if abs(value) % 1000 == 500:
         assert abs(thousands * 1000) > abs(value)
+
+
+def test_rows_never_split_and_tables_of_one_shape_line_up() -> None:
+    second = textwrap.indent(
+        textwrap.dedent(
+            """\
+            - kop: Tweede tabel
+              tabel:
+                kolommen: [Raming, Realisatie]
+                rijen:
+                  - omschrijving: Iets heel anders met een veel langere omschrijving
+                    bedragen: [5, 7]
+            """
+        ),
+        "  ",
+    )
+    text = MEMO.format(extra="") + second
+    data = api.render(api.plan(document_of(text), "stuk"))[0].data
+    document = Document(io.BytesIO(data))
+    grids = [
+        [column.get(qn("w:w")) for column in table._tbl.tblGrid.iterchildren()]
+        for table in document.tables
+        if len(table.columns) == 3
+    ]
+
+    assert len(grids) == 2
+    assert grids[0] == grids[1]
+    assert grids[0][1] == grids[0][2]  # -- amount columns equally wide --
+    amounts = [
+        t for t in document.tables if t.style is not None and t.style.name == "Tabel bedragen"
+    ]
+    assert len(amounts) == 2
+    for table in amounts:
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None

@@ -30,7 +30,13 @@ _TABLE_PROPERTIES = (
     '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
     'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
 )
-_HEADER_ROW = "<w:trPr><w:tblHeader/></w:trPr>"
+# -- a row is never split over two pages; the header row repeats on every page --
+_ROW = "<w:trPr><w:cantSplit/></w:trPr>"
+_HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+#: Width every amount column gets at least, so tables of the same shape line up.
+STANDARD_AMOUNT_CM = 2.6
+# -- the space after a table, before the text that follows it --
+_SPACE_AFTER = '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>'
 _RULE_ABOVE = (
     '<w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="auto"/></w:tcBorders>'
 )
@@ -68,7 +74,7 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
             f"{columns} niet precies de som van de getoonde bedragen."
         )
         xml += paragraph_xml(text_run(note), out.style(NOTE_STYLE))
-    return xml
+    return xml + _SPACE_AFTER
 
 
 def _caption(out: DocumentWriter, table: TableView) -> str:
@@ -91,7 +97,7 @@ def _row(
     rule_above: bool = False,
 ) -> str:
     rule = _RULE_ABOVE if rule_above else ""
-    xml = "<w:tr>" + (_HEADER_ROW if header else "")
+    xml = "<w:tr>" + (_HEADER_ROW if header else _ROW)
     for index, (text, width) in enumerate(zip(texts, widths, strict=True)):
         # -- an amount is never broken over two lines ("€ 3.800." / "000.000") --
         no_wrap = "<w:noWrap/>" if index else ""
@@ -107,8 +113,12 @@ def _widths(text_width: int, rows: list[list[str]]) -> list[int]:
     """Column widths in twips: amount columns as wide as their longest text, the rest first."""
     width = text_width * _EMU_PER_TWIP
     columns = [[row[i] for row in rows] for i in range(1, len(rows[0]))]
-    needed = [int(cm * _EMU_PER_CM) for cm in amount_widths_cm(columns)]
+    # -- every amount column equally wide, and at least the standard width: tables of the
+    #    same shape in one document line up, column under column --
     room = int(width * AMOUNTS_SHARE)
+    own = [int(cm * _EMU_PER_CM) for cm in amount_widths_cm(columns)]
+    equal = [int(max(STANDARD_AMOUNT_CM * _EMU_PER_CM, *own))] * len(columns)
+    needed = equal if sum(equal) <= room else own
     if sum(needed) > room:
         # -- too wide for the page (the checks warn the author): shrink in proportion --
         total = sum(needed)
