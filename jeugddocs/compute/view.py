@@ -92,6 +92,7 @@ def build_view(document: Document, structure: Structuur = STANDAARD) -> dict[str
     numbered, and whether a single decision point gets a number.
     """
     builder = _ViewBuilder(document.waarden, type(document).genummerde_secties, structure)
+    builder.numbers = _cross_reference_numbers(document, structure)
     view = builder.model(document)
     _add_sender(view, document.afzender)
     points = view.get("beslispunten")
@@ -109,6 +110,8 @@ class _ViewBuilder:
     def __init__(self, amounts: dict[str, Decimal], numbered: bool, structure: Structuur) -> None:
         self.amounts = amounts
         self.numbered = numbered
+        #: What each ``[#sleutel]`` in text becomes: the number its argument gets.
+        self.numbers: dict[str, str] = {}
         self.schemes = {
             "argumenten": structure.argumenten,
             "kanttekeningen": structure.kanttekeningen,
@@ -147,19 +150,19 @@ class _ViewBuilder:
 
     def text(self, value: ProseText | InlineText) -> Prose | Inline:
         if isinstance(value, ProseText):
-            return expand(value.blocks, self.amounts)
-        return expand_inline(value.runs, self.amounts)
+            return expand(value.blocks, self.amounts, self.numbers)
+        return expand_inline(value.runs, self.amounts, self.numbers)
 
     def inline(self, value: str) -> Inline:
         # -- a validated model holds InlineText; plain text (model_construct) is parsed here --
         marked = value if isinstance(value, InlineText) else InlineText.of(value)
-        return expand_inline(marked.runs, self.amounts)
+        return expand_inline(marked.runs, self.amounts, self.numbers)
 
     def prose(self, value: str | None) -> Prose | None:
         if value is None:
             return None
         marked = value if isinstance(value, ProseText) else ProseText.of(value)
-        return expand(marked.blocks, self.amounts)
+        return expand(marked.blocks, self.amounts, self.numbers)
 
     def table(self, table: Tabel) -> TableView:
         titel = self.inline(table.titel) if table.titel else None
@@ -243,3 +246,23 @@ def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
             signing["burgemeester"] or people.burgemeester or people.voorzitter
         )
         signing["secretaris"] = signing["secretaris"] or people.secretaris
+
+
+def _cross_reference_numbers(document: Document, structure: Structuur) -> dict[str, str]:
+    """Map each argument's and kanttekening's ``sleutel`` to how text refers to it.
+
+    The number it gets in this house style's scheme ("1.2" or "3"); where the scheme
+    gives no numbers, its heading in quotes, so "(zie [#effect])" still points somewhere.
+    """
+    rv: dict[str, str] = {}
+    for field, scheme in (
+        ("argumenten", structure.argumenten),
+        ("kanttekeningen", structure.kanttekeningen),
+    ):
+        items = getattr(document, field, None)
+        if not isinstance(items, list):
+            continue
+        for numbered, item in number_items(items, scheme):
+            if isinstance(item, Onderbouwing) and item.sleutel:
+                rv[item.sleutel] = numbered or f"‘{item.kop}’"
+    return rv

@@ -13,6 +13,7 @@ from typing import Any
 
 from jeugddocs.markup.prose import Inline, Prose, Run, inlines
 from jeugddocs.markup.references import (
+    CROSS_REFERENCE,
     EXAMPLE,
     FOOTNOTE,
     REFERENCE,
@@ -35,6 +36,7 @@ def text_issues(
     parsed: Prose | Inline,
     amounts: Mapping[str, Any] | None = None,
     footnotes: Collection[str] | None = None,
+    cross_references: Collection[str] | None = None,
 ) -> list[Issue]:
     """Return every problem in ``text`` (parsed as ``parsed``), in the order of the checks.
 
@@ -48,6 +50,29 @@ def text_issues(
     issues += stray_syntax_issues(text, parsed)
     if footnotes is not None:
         issues += footnote_issues(text, footnotes)
+    if cross_references is not None:
+        issues += cross_reference_issues(text, cross_references)
+    return issues
+
+
+def cross_reference_issues(text: str, keys: Collection[str]) -> list[Issue]:
+    """Return a problem for every ``[#sleutel]`` that names no argument or kanttekening."""
+    issues = []
+    seen: dict[str, int] = {}
+    for match in CROSS_REFERENCE.finditer(text):
+        fragment = match.group()
+        occurrence = seen.get(fragment, 0)
+        seen[fragment] = occurrence + 1
+        if match.group(1) not in keys:
+            known = ", ".join(sorted(keys)) or "nog geen"
+            issues.append(
+                Issue(
+                    fragment,
+                    occurrence,
+                    f"'{fragment}' verwijst naar een argument of kanttekening die niet bestaat; "
+                    f"geef dat argument 'sleutel: {match.group(1)}' (bekende sleutels: {known})",
+                )
+            )
     return issues
 
 

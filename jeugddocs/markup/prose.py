@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from jeugddocs.markup.references import (
+    CROSS_REFERENCE,
     FOOTNOTE,
     REFERENCE,
     Reference,
@@ -62,6 +63,7 @@ class Run:
     voetnoot: str | None = None
     reference: Reference | None = None
     offset: int = -1
+    verwijzing: str | None = None
 
 
 Inline = tuple[Run, ...]
@@ -149,8 +151,24 @@ def _inline(text: str, placeholders: _Placeholders) -> Inline:
         if pos < len(run.text):
             pieces.append(Run(run.text[pos:], run.bold, run.italic))
         for piece in pieces:
-            runs.extend(placeholders.restore(piece))
+            for restored in placeholders.restore(piece):
+                runs.extend(_cross_references(restored))
     return tuple(runs)
+
+
+def _cross_references(run: Run) -> Iterator[Run]:
+    """Split ``[#sleutel]`` out of a text run, as a run that :func:`expand` numbers."""
+    if run.reference is not None or run.voetnoot is not None or "[#" not in run.text:
+        yield run
+        return
+    pos = 0
+    for match in CROSS_REFERENCE.finditer(run.text):
+        if match.start() > pos:
+            yield replace(run, text=run.text[pos : match.start()])
+        yield replace(run, text=match.group(), verwijzing=match.group(1))
+        pos = match.end()
+    if pos < len(run.text):
+        yield replace(run, text=run.text[pos:])
 
 
 def _emphasis_runs(text: str) -> list[Run]:
@@ -239,14 +257,19 @@ def inlines(prose: Prose) -> Iterator[Inline]:
             yield from block.items
 
 
-def expand_inline(runs: Inline, amounts: Mapping[str, Any]) -> Inline:
-    """Replace each reference run by its formatted amount, joining runs that look alike."""
-    if not any(run.reference for run in runs):
+def expand_inline(
+    runs: Inline, amounts: Mapping[str, Any], numbers: Mapping[str, str] | None = None
+) -> Inline:
+    """Replace each reference run by its formatted amount and each ``[#sleutel]`` by the
+    number its argument got (``numbers``), joining runs that look alike."""
+    if not any(run.reference or run.verwijzing for run in runs):
         return runs
     rv: list[Run] = []
     for run in runs:
         if run.reference is not None:
             run = Run(format_reference(run.reference, amounts), run.bold, run.italic)
+        elif run.verwijzing is not None:
+            run = Run((numbers or {}).get(run.verwijzing, run.text), run.bold, run.italic)
         previous = rv[-1] if rv else None
         if (
             previous is not None
@@ -260,13 +283,17 @@ def expand_inline(runs: Inline, amounts: Mapping[str, Any]) -> Inline:
     return tuple(rv)
 
 
-def expand(prose: Prose, amounts: Mapping[str, Any]) -> Prose:
-    """Return ``prose`` with every reference computed and formatted."""
+def expand(
+    prose: Prose, amounts: Mapping[str, Any], numbers: Mapping[str, str] | None = None
+) -> Prose:
+    """Return ``prose`` with every reference computed and every ``[#sleutel]`` numbered."""
     return tuple(
-        Paragraph(expand_inline(block.runs, amounts))
+        Paragraph(expand_inline(block.runs, amounts, numbers))
         if isinstance(block, Paragraph)
         else ListBlock(
-            block.kind, tuple(expand_inline(item, amounts) for item in block.items), block.start
+            block.kind,
+            tuple(expand_inline(item, amounts, numbers) for item in block.items),
+            block.start,
         )
         for block in prose
     )

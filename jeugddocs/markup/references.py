@@ -41,6 +41,8 @@ REFERENCE = re.compile(r"\{\{[^{}]*\}\}")
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 #: A footnote marker in prose: ``[^1]`` or ``[^bron]``; its text is under ``voetnoten``.
 FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+#: A reference to an argument or kanttekening by its key: ``[#effect]`` becomes "1.2".
+CROSS_REFERENCE = re.compile(r"\[#([A-Za-z0-9_-]+)\]")
 #: Template syntax that is not part of a whole reference.
 STRAY_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")
 EXAMPLE = "{{ naam | euro }}"

@@ -130,3 +130,48 @@ def test_an_unknown_house_style_is_a_usage_error(tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert "plat, standaard, vragen" in result.stderr
+
+
+CROSS = MINIMAL.replace(
+    "kern: Wij vragen {{ extra | euro }} extra.",
+    "kern: Wij vragen {{ extra | euro }} extra (zie argument [#goedkoper]).",
+).replace("    kop: Goedkoper\n", "    kop: Goedkoper\n    sleutel: goedkoper\n")
+
+
+@pytest.mark.parametrize(
+    ("style", "shown"),
+    [("standaard", "1.2"), ("plat", "3"), ("geen", "‘Goedkoper’")],
+)
+def test_a_cross_reference_gets_the_number_its_argument_gets(
+    style: str, shown: str, tmp_path: Path
+) -> None:
+    if style == "geen":
+        (tmp_path / "huisstijl.yaml").write_text("argumenten: geen\n", encoding="utf-8")
+        templates = api.template_set(tmp_path)
+    else:
+        templates = api.template_set(style)
+    document = api.check(CROSS).valid()
+
+    lines = extract(api.render(api.plan(document, "k", templates.structure), templates)[0].data)
+
+    assert f"[Normal] Wij vragen €\xa0103.500 extra (zie argument {shown})." in lines
+
+
+def test_a_cross_reference_to_nothing_is_a_problem_at_its_place() -> None:
+    text = CROSS.replace("[#goedkoper]", "[#goedkooper]")
+
+    (problem,) = api.check(text).problems
+
+    assert (problem.line, problem.column) == (8, 57)
+    assert problem.message.startswith("'[#goedkooper]' verwijst naar een argument")
+    assert "bekende sleutels: goedkoper" in problem.message
+
+
+def test_a_key_used_twice_is_a_problem() -> None:
+    text = CROSS.replace(
+        "    kop: Pilot voor 2021\n", "    kop: Pilot voor 2021\n    sleutel: goedkoper\n"
+    )
+
+    problems = api.check(text).problems
+
+    assert [p.path for p in problems] == [("argumenten", 2, "sleutel")]

@@ -42,7 +42,19 @@ def validation_context(data: object) -> dict[str, Any]:
         "bedragen": values,
         "formulefouten": errors,
         "voetnoten": {str(key) for key in footnotes} if isinstance(footnotes, dict) else set(),
+        "verwijzingen": _cross_reference_keys(data),
     }
+
+
+def _cross_reference_keys(data: object) -> set[str]:
+    """The keys of arguments and kanttekeningen that text may refer to with [#sleutel]."""
+    keys: set[str] = set()
+    for field in ("argumenten", "kanttekeningen"):
+        items = data.get(field) if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("sleutel"), str):
+                keys.add(item["sleutel"])
+    return keys
 
 
 class Document(Model):

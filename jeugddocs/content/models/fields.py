@@ -126,7 +126,13 @@ def _checked(text: ProseText | InlineText, info: ValidationInfo) -> ProseText | 
     """
     context = info.context or {}
     parsed = text.blocks if isinstance(text, ProseText) else text.runs
-    issues = checks.text_issues(text, parsed, context.get("bedragen"), context.get("voetnoten"))
+    issues = checks.text_issues(
+        text,
+        parsed,
+        context.get("bedragen"),
+        context.get("voetnoten"),
+        context.get("verwijzingen"),
+    )
     if issues:
         # -- every issue travels in the context; the problem mapper places each one
         #    at its fragment inside the text --

@@ -10,7 +10,15 @@ from pydantic import Field, ValidationInfo, model_validator
 from jeugddocs.calc import formulas
 from jeugddocs.calc.totals import column_totals, row_totals
 from jeugddocs.content.models.base import Loc, Model, fail
-from jeugddocs.content.models.fields import BedragInTabel, BedragOfNaam, Label, Proza, Regel, Tekst
+from jeugddocs.content.models.fields import (
+    BedragInTabel,
+    BedragOfNaam,
+    Label,
+    Proza,
+    Regel,
+    Tekst,
+    VoetnootNaam,
+)
 from jeugddocs.format import euro
 from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import round_half_up
@@ -22,6 +30,10 @@ class Onderbouwing(Model):
     beslispunt: int = Field(ge=1, description="nummer van het beslispunt (1, 2, …)")
     kop: Regel = Field(description="korte kop, die na het nummer komt (1.1 Kop)")
     tekst: Proza = Field(description="uitleg; lege regel = nieuwe alinea")
+    sleutel: VoetnootNaam | None = Field(
+        default=None,
+        description="naam om in tekst naar te verwijzen met [#naam]; het nummer komt vanzelf",
+    )
 
 
 class Rij(Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from jeugddocs.content.models.base import Loc, fail
 from jeugddocs.content.models.document import Document
@@ -12,6 +12,11 @@ from jeugddocs.content.models.parts import Onderbouwing
 
 class Voorstel(Document):
     """A proposal: beslispunten, with argumenten and kanttekeningen tied to them."""
+
+    @model_validator(mode="after")
+    def _keys_are_unique(self) -> Voorstel:
+        unique_keys(self.argumenten, self.kanttekeningen)
+        return self
 
     beslispunten: list[Regel] = Field(min_length=1, description="de voorgestelde besluiten")
     argumenten: list[Onderbouwing] = Field(
@@ -49,3 +54,24 @@ def _check_beslispunten(items: list[Onderbouwing], count: int) -> None:
         if item.beslispunt > count
     ]
     fail("Onderbouwing", problems)
+
+
+def unique_keys(argumenten: list[Onderbouwing], kanttekeningen: list[Onderbouwing]) -> None:
+    """Fail for a ``sleutel`` used twice: a [#sleutel] must point at one item."""
+    seen: set[str] = set()
+    problems: list[tuple[Loc, str, object]] = []
+    for field, items in (("argumenten", argumenten), ("kanttekeningen", kanttekeningen)):
+        for index, item in enumerate(items):
+            if item.sleutel is None:
+                continue
+            if item.sleutel in seen:
+                problems.append(
+                    (
+                        (field, index, "sleutel"),
+                        f"de sleutel '{item.sleutel}' staat al bij een ander argument of andere "
+                        "kanttekening; geef elk een eigen sleutel",
+                        item.sleutel,
+                    )
+                )
+            seen.add(item.sleutel)
+    fail("Voorstel", problems)
