@@ -562,6 +562,30 @@ def nota() -> DocxDocument:
     return doc
 
 
+def rapportage() -> DocxDocument:
+    doc = new_template("{{ onderwerp }}", "{{ afzender.briefhoofd }}")
+    update_fields_on_open(doc)
+    field_table(
+        doc,
+        [
+            ("Periode", "{{ periode }}", "periode"),
+            ("Datum", "{{ datum | datum }}", None),
+            ("Aan", "{{ aan }}", "aan"),
+            ("Van", "{{ van }}", "van"),
+            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
+            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
+        ],
+    )
+    doc.add_paragraph("{%p if inhoudsopgave %}")
+    doc.add_paragraph("Inhoud", style="TOC Heading")
+    doc.add_paragraph("{{p inhoudsopgave }}")
+    doc.add_paragraph("{%p endif %}")
+    optional_section(doc, "Inleiding", "inleiding")
+    secties(doc)
+    bijlagen(doc)
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "raadsvoorstel": raadsvoorstel,
     "raadsbesluit": raadsbesluit,
@@ -569,6 +593,7 @@ BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "raadsinformatiebrief": raadsinformatiebrief,
     "memo": memo,
     "nota": nota,
+    "rapportage": rapportage,
 }
 
 

@@ -127,7 +127,7 @@ def test_usage_errors_exit_2_in_dutch(runner: CliRunner, tmp_path: Path) -> None
     assert "Fout: geen .yaml- of .yml-bestanden gevonden" in empty.stderr
     assert (
         "Fout: onbekende soort 'brief'; kies uit: raadsvoorstel, collegevoorstel, "
-        "raadsinformatiebrief, memo, nota, raadsbesluit." in soort.stderr
+        "raadsinformatiebrief, memo, nota, raadsbesluit, rapportage." in soort.stderr
     )
     assert all("Traceback" not in r.output for r in (missing, option, empty, soort))
 

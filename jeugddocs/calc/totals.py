@@ -12,27 +12,30 @@ from decimal import Decimal
 
 from jeugddocs.format.tables import shown
 
+#: A cell of a table: an amount, or None for a cell left empty (``~``), which counts as 0.
+Cell = Decimal | None
 
-def column_totals(rows: Sequence[Sequence[Decimal]], width: int) -> list[Decimal]:
-    """Return the sum of each of the ``width`` columns of ``rows``.
 
-    >>> column_totals([[Decimal(750), Decimal(1)], [Decimal(70000), Decimal(2)]], 2)
-    [Decimal('70750'), Decimal('3')]
+def column_totals(rows: Sequence[Sequence[Cell]], width: int) -> list[Decimal]:
+    """Return the sum of each of the ``width`` columns of ``rows``; empty cells count as 0.
+
+    >>> column_totals([[Decimal(750), Decimal(1)], [Decimal(70000), None]], 2)
+    [Decimal('70750'), Decimal('1')]
     """
-    return [sum((row[i] for row in rows), Decimal(0)) for i in range(width)]
+    return [sum((row[i] or Decimal(0) for row in rows), Decimal(0)) for i in range(width)]
 
 
-def row_totals(rows: Sequence[Sequence[Decimal]]) -> list[Decimal]:
-    """Return the sum of each row.
+def row_totals(rows: Sequence[Sequence[Cell]]) -> list[Decimal]:
+    """Return the sum of each row; empty cells count as 0.
 
-    >>> row_totals([[Decimal(1), Decimal(2)], [Decimal(3), Decimal(4)]])
-    [Decimal('3'), Decimal('7')]
+    >>> row_totals([[Decimal(1), Decimal(2)], [Decimal(3), None]])
+    [Decimal('3'), Decimal('3')]
     """
-    return [sum(row, Decimal(0)) for row in rows]
+    return [sum((value or Decimal(0) for value in row), Decimal(0)) for row in rows]
 
 
 def rounding_gaps(
-    rows: Sequence[Sequence[Decimal]], totals: Sequence[Decimal], eenheid: str
+    rows: Sequence[Sequence[Cell]], totals: Sequence[Decimal], eenheid: str
 ) -> list[bool]:
     """Return, per column, whether the shown rows do not add up to the shown total.
 
@@ -40,6 +43,7 @@ def rounding_gaps(
     [True]
     """
     return [
-        sum((shown(row[i], eenheid) for row in rows), Decimal(0)) != shown(total, eenheid)
+        sum((shown(row[i] or Decimal(0), eenheid) for row in rows), Decimal(0))
+        != shown(total, eenheid)
         for i, total in enumerate(totals)
     ]

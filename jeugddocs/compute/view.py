@@ -27,7 +27,7 @@ from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand,
 @dataclass(frozen=True)
 class TableRow:
     omschrijving: str
-    bedragen: tuple[Decimal, ...]
+    bedragen: tuple[Decimal | None, ...]
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,10 @@ class TableView:
     totaal: str | None
     totalen: tuple[Decimal, ...]
     eenheid: str = "euro"
-    voordeel_nadeel: bool = False
+    voordeel_nadeel: tuple[bool, ...] = ()
     afronding: tuple[bool, ...] = ()
+    vn_voor: bool = False
+    euro_teken: bool = True
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,9 @@ class _ViewBuilder:
             totaal=table.totaal,
             totalen=tuple(totals),
             eenheid=table.eenheid,
-            voordeel_nadeel=table.voordeel_nadeel,
+            voordeel_nadeel=tuple(table.vn_kolommen()),
+            vn_voor=table.vn_voor,
+            euro_teken=table.euro_teken,
             afronding=tuple(gaps),
         )
 

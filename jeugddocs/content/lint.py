@@ -52,15 +52,24 @@ def warnings(source: Source, document: BaseModel) -> list[Problem]:
 def _wide_tables(source: Source, document: BaseModel) -> list[Problem]:
     rv = []
     for path, table in _tables(document, ()):
-        rows = [list(rij.bedragen) for rij in table.rijen]
+        rows: list[list[Decimal | None]] = [list(rij.bedragen) for rij in table.rijen]
         if table.totaal_kolom:
             rows = [[*row, total] for row, total in zip(rows, row_totals(rows), strict=True)]
         totals = table.totalen() + (
             [sum(row_totals(rows), Decimal(0))] if table.totaal_kolom else []
         )
-        values: list[list[Decimal]] = [*rows, totals]
+        values: list[list[Decimal | None]] = [*rows, list(totals)]
         columns = [
-            [amount_cell(row[i], table.eenheid, table.voordeel_nadeel) for row in values]
+            [
+                amount_cell(
+                    row[i],
+                    table.eenheid,
+                    table.vn_kolommen()[i],
+                    euro_teken=table.euro_teken,
+                    vn_voor=table.vn_voor,
+                )
+                for row in values
+            ]
             for i in range(len(values[0]))
         ]
         if not fits_on_page(amount_widths_cm(columns)):

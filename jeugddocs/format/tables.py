@@ -37,29 +37,54 @@ def shown(value: Decimal, eenheid: str) -> Decimal:
     return round_half_up(value / unit, places)
 
 
-def amount_cell(value: Decimal, eenheid: str = "euro", voordeel_nadeel: bool = False) -> str:
+def amount_cell(
+    value: Decimal | None,
+    eenheid: str = "euro",
+    voordeel_nadeel: bool = False,
+    *,
+    euro_teken: bool = True,
+    vn_voor: bool = False,
+) -> str:
     """Format one amount as a table shows it: its unit, fixed decimals, and V or N.
+
+    An empty cell (None) stays empty. Without ``euro_teken`` an amount in euros has no
+    "€" (the caption says "bedragen in €"); with ``vn_voor`` V or N comes first.
 
     >>> amount_cell(Decimal(-2500), "duizend", voordeel_nadeel=True)
     '3\\xa0N'
     >>> amount_cell(Decimal(-400), "duizend", voordeel_nadeel=True)
     '0'
+    >>> amount_cell(Decimal(12000), voordeel_nadeel=True, euro_teken=False, vn_voor=True)
+    'V\\xa012.000'
     """
+    if value is None:
+        return ""
     _, places = UNITS[eenheid]
     visible = shown(value, eenheid)
     amount = abs(visible) if voordeel_nadeel else visible
-    text = euro(amount) if eenheid == "euro" else getal(amount, decimalen=places, vast=True)
+    if eenheid == "euro" and euro_teken:
+        text = euro(amount)
+    elif eenheid == "euro":
+        # -- as euro() shows it, without the sign: cents only when there are any --
+        whole = amount == amount.to_integral_value()
+        text = getal(amount, decimalen=0 if whole else 2, vast=True)
+    else:
+        text = getal(amount, decimalen=places, vast=True)
     # -- V or N follows what the reader sees: an amount that rounds to 0 is neither --
     if voordeel_nadeel and visible != 0:
-        text += "\xa0V" if visible > 0 else "\xa0N"
+        mark = "V" if visible > 0 else "N"
+        text = f"{mark}\xa0{text}" if vn_voor else f"{text}\xa0{mark}"
     return text
 
 
-def unit_caption(eenheid: str) -> str:
-    """Return the caption for amounts shown in a unit: ``(bedragen x € 1.000)``, or ''."""
+def unit_caption(eenheid: str, euro_teken: bool = True) -> str:
+    """Return the caption for amounts shown in a unit: ``(bedragen x € 1.000)``, or ''.
+
+    Amounts in euros without "€" in each cell get ``(bedragen in €)``.
+    """
     unit, _ = UNITS[eenheid]
     if unit == 1:
-        return ""
+        return "" if euro_teken else "(bedragen in €)"
     return f"(bedragen x {euro(unit) if unit < 1_000_000 else euro_kort(unit)})"
 
 

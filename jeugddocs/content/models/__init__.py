@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jeugddocs.content.models.brieven import Memo, Nota, Raadsinformatiebrief
+from jeugddocs.content.models.brieven import Memo, Nota, Raadsinformatiebrief, Rapportage
 from jeugddocs.content.models.collegevoorstel import Collegevoorstel
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.raadsbesluit import Raadsbesluit
@@ -16,6 +16,7 @@ SOORTEN: dict[str, type[Document]] = {
     "memo": Memo,
     "nota": Nota,
     "raadsbesluit": Raadsbesluit,
+    "rapportage": Rapportage,
 }
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "Raadsbesluit",
     "Raadsinformatiebrief",
     "Raadsvoorstel",
+    "Rapportage",
 ]

@@ -1,5 +1,5 @@
-"""Letters and memos with free sections: raadsinformatiebrief (seed 002), memo (seed 001), nota
-(seed 003)."""
+"""Documents with free sections: raadsinformatiebrief (seed 002), memo (seed 001), nota
+(seed 003) and rapportage."""
 
 from __future__ import annotations
 
@@ -54,3 +54,15 @@ class Nota(MetSecties):
     van: Tekst | None = None
     inleiding: Proza | None = None
     inhoudsopgave: bool = Field(default=True, description="een inhoudsopgave vooraan")
+
+
+class Rapportage(MetSecties):
+    """A planning-and-control report (bestuursrapportage, afwijkingenrapportage): headings
+    without numbers, tables of amounts with empty cells, V/N and "bedragen in €"."""
+
+    soort: Literal["rapportage"]
+    aan: Tekst | None = None
+    van: Tekst | None = None
+    periode: Tekst | None = Field(default=None, description="zoals 'januari tot en met april 2021'")
+    inleiding: Proza | None = None
+    inhoudsopgave: bool = Field(default=False, description="een inhoudsopgave vooraan")

@@ -289,7 +289,9 @@ BedragOfFormule = Annotated[
 ]
 
 
-def _cell_amount(value: Any, info: ValidationInfo) -> Decimal:
+def _cell_amount(value: Any, info: ValidationInfo) -> Decimal | None:
+    if value is None:
+        return None  # -- an empty cell (~), as planning-and-control tables have them --
     if not (isinstance(value, str) and (formulas.is_formula(value) or NAME.fullmatch(value))):
         return _to_amount(value)
     amounts = (info.context or {}).get("bedragen") or {}
@@ -302,15 +304,16 @@ def _cell_amount(value: Any, info: ValidationInfo) -> Decimal:
     return rv
 
 
-#: An amount in a table cell: a number, a name from ``bedragen`` or a formula; always a
-#: Decimal once validated.
+#: An amount in a table cell: a number, a name from ``bedragen``, a formula, or ``~`` for
+#: an empty cell; a Decimal (or None) once validated.
 BedragInTabel = Annotated[
-    Decimal,
+    Decimal | None,
     PlainValidator(_cell_amount),
     WithJsonSchema(
         {
-            "type": ["number", "string"],
-            "description": "bedrag als getal, naam uit 'bedragen' of formule (=indexeer(a, 2))",
+            "type": ["number", "string", "null"],
+            "description": "bedrag als getal, naam uit 'bedragen' of formule (=indexeer(a, 2)); "
+            "~ voor een lege cel",
         }
     ),
 ]

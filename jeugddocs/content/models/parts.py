@@ -64,9 +64,15 @@ class Tabel(Model):
         default="euro",
         description="duizend: bedragen gedeeld door 1.000 getoond, met '(bedragen x € 1.000)'",
     )
-    voordeel_nadeel: bool = Field(
+    voordeel_nadeel: bool | list[Label] = Field(
         default=False,
-        description="toon bedragen met V (voordeel, positief) of N (nadeel, negatief)",
+        description="toon bedragen met V (voordeel, positief) of N (nadeel, negatief): true "
+        "voor alle kolommen, of een lijst met de koppen van de kolommen die het krijgen",
+    )
+    vn_voor: bool = Field(default=False, description="V of N vóór het bedrag: 'V 12.000'")
+    euro_teken: bool = Field(
+        default=True,
+        description="€ in elke cel; met false staat '(bedragen in €)' bij de titel",
     )
     verwacht_totaal: list[BedragOfNaam] | None = Field(
         default=None,
@@ -74,11 +80,29 @@ class Tabel(Model):
         "zijn aan de som",
     )
 
+    def vn_kolommen(self) -> list[bool]:
+        """Per amount column (the total column last, if any): whether it shows V or N."""
+        headers = [*self.kolommen, *([self.totaal_kolom] if self.totaal_kolom else [])]
+        if isinstance(self.voordeel_nadeel, bool):
+            return [self.voordeel_nadeel] * len(headers)
+        return [header in self.voordeel_nadeel for header in headers]
+
     @model_validator(mode="after")
     def _check_shape_and_totals(self, info: ValidationInfo) -> Tabel:
         amounts = (info.context or {}).get("bedragen") or {}
         width = len(self.kolommen)
         problems: list[tuple[Loc, str, object]] = []
+        if isinstance(self.voordeel_nadeel, list):
+            headers = [*self.kolommen, *([self.totaal_kolom] if self.totaal_kolom else [])]
+            problems += [
+                (
+                    ("voordeel_nadeel", i),
+                    f"'{quote(name)}' is geen kolom van deze tabel; kies uit: {', '.join(headers)}",
+                    name,
+                )
+                for i, name in enumerate(self.voordeel_nadeel)
+                if name not in headers
+            ]
         for i, rij in enumerate(self.rijen):
             if len(rij.bedragen) != width:
                 problems.append(

@@ -46,8 +46,17 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
     """The table's title, the table itself (header row, rows, total row) and any rounding note."""
     xml = _caption(out, table)
 
-    def cells(values: tuple[Decimal, ...]) -> list[str]:
-        return [amount_cell(v, table.eenheid, table.voordeel_nadeel) for v in values]
+    def cells(values: tuple[Decimal | None, ...]) -> list[str]:
+        return [
+            amount_cell(
+                v,
+                table.eenheid,
+                vn,
+                euro_teken=table.euro_teken,
+                vn_voor=table.vn_voor,
+            )
+            for v, vn in zip(values, table.voordeel_nadeel, strict=True)
+        ]
 
     header = [table.kop_omschrijving, *table.kolommen]
     body = [[rij.omschrijving, *cells(rij.bedragen)] for rij in table.rijen]
@@ -78,7 +87,7 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
 
 
 def _caption(out: DocumentWriter, table: TableView) -> str:
-    caption = unit_caption(table.eenheid)
+    caption = unit_caption(table.eenheid, table.euro_teken)
     if not (table.titel or caption):
         return ""
     content = out.runs(table.titel or ())
