@@ -150,7 +150,8 @@ def test_all_problems_are_reported_at_once(
             "soort: raadsvoorstel",
             "soort: raadsvorstel",
             "1:8: onbekende soort 'raadsvorstel'; bedoelde u 'raadsvoorstel'? mogelijk zijn: "
-            "raadsvoorstel, collegevoorstel, raadsinformatiebrief, memo, nota, raadsbesluit, rapportage",
+            "raadsvoorstel, collegevoorstel, raadsinformatiebrief, memo, nota, raadsbesluit, "
+            "rapportage",
         ),
         (
             "extra: 103500",
