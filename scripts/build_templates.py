@@ -272,6 +272,12 @@ def field_table(doc: DocxDocument, rows: list[tuple[str, str, str | None]]) -> N
             expanded += [(f"{{%tr if {condition} %}}", ""), (label, value), ("{%tr endif %}", "")]
         else:
             expanded.append((label, value))
+    # -- the municipality's own fields (Forum, Agendapunt …), declared in its profile --
+    expanded += [
+        ("{%tr for veld in kopvelden %}", ""),
+        ("{{ veld.label }}", "{{ veld.waarde }}"),
+        ("{%tr endfor %}", ""),
+    ]
     table = doc.add_table(rows=len(expanded), cols=2)
     for row, (label, value) in zip(table.rows, expanded, strict=True):
         row.cells[0].width = Cm(4.5)

@@ -8,6 +8,7 @@ tested and reused (a web preview, a PDF) without Word.
 
 from __future__ import annotations
 
+import datetime
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
 from jeugddocs.content.models.profiel import Profiel
+from jeugddocs.format import datum
 from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand, expand_inline
 
 
@@ -97,6 +99,7 @@ def build_view(document: Document, structure: Structuur = STANDAARD) -> dict[str
     builder.numbers = _cross_reference_numbers(document, structure)
     view = builder.model(document)
     _add_sender(view, document.afzender)
+    view["kopvelden"] = _title_fields(document)
     points = view.get("beslispunten")
     view["beslispunten_genummerd"] = isinstance(points, list) and (
         len(points) > 1 or structure.enkel_beslispunt_nummeren
@@ -270,3 +273,19 @@ def _cross_reference_numbers(document: Document, structure: Structuur) -> dict[s
             if isinstance(item, Onderbouwing) and item.sleutel:
                 rv[item.sleutel] = numbered or f"‘{item.kop}’"
     return rv
+
+
+def _title_fields(document: Document) -> list[dict[str, str]]:
+    """The municipality's own title-block rows, in the order its profile declares them."""
+    fields = document.kopvelden
+    order = list(document.afzender.kopvelden) if document.afzender else []
+    names = [n for n in order if n in fields] + [n for n in fields if n not in order]
+    return [
+        {
+            "label": name,
+            "waarde": datum(fields[name])
+            if isinstance(fields[name], datetime.date)
+            else str(fields[name]),
+        }
+        for name in names
+    ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import difflib
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar, Self
 
@@ -12,6 +15,7 @@ from jeugddocs.content.models.base import Loc, Model, fail
 from jeugddocs.content.models.fields import (
     BedragOfFormule,
     Datum,
+    Kopveld,
     Label,
     Naam,
     Regel,
@@ -81,6 +85,11 @@ class Document(Model):
         description="teksten van voetnoten; verwijs ernaar in tekst met [^1] of [^naam]",
     )
     bijlagen: list[Regel] = Field(default_factory=list, description="bijlagen, genummerd")
+    kopvelden: dict[Tekst, Kopveld] = Field(
+        default_factory=dict,
+        description="eigen velden in het titelblok, zoals 'Forum: Informeren'; het "
+        "gemeenteprofiel noemt welke er zijn",
+    )
 
     #: The sender's profile when ``gemeente`` names one (see :mod:`jeugddocs.content.profiles`).
     _afzender: Profiel | None = PrivateAttr(default=None)
@@ -96,6 +105,7 @@ class Document(Model):
         profile = context.get("afzender")
         if isinstance(profile, Profiel):
             self._afzender = profile
+            _check_title_fields(self.kopvelden, profile)
         return self
 
     @classmethod
@@ -160,3 +170,31 @@ class Document(Model):
         ]
         fail("Document", problems)
         return self
+
+
+def _check_title_fields(fields: Mapping[str, object], profile: Profiel) -> None:
+    """Fail for a title-block field the profile does not declare, or of the wrong kind."""
+    declared = profile.kopvelden
+    problems: list[tuple[Loc, str, object]] = []
+    for name, value in fields.items():
+        if name not in declared:
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f"bedoelde u '{close[0]}'? " if close else ""
+            known = ", ".join(declared) or "geen"
+            problems.append(
+                (
+                    ("kopvelden", name),
+                    f"het kopveld '{name}' staat niet in het profiel van {profile.naam}; {hint}"
+                    f"bekende kopvelden: {known}",
+                    name,
+                )
+            )
+        elif declared[name] == "datum" and not isinstance(value, datetime.date):
+            problems.append(
+                (
+                    ("kopvelden", name),
+                    f"het kopveld '{name}' is een datum; schrijf bijvoorbeeld 2021-03-18",
+                    value,
+                )
+            )
+    fail("Kopvelden", problems)

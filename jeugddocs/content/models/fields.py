@@ -317,3 +317,23 @@ BedragInTabel = Annotated[
         }
     ),
 ]
+
+
+def _title_field(value: Any) -> str | datetime.date:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value
+    raise custom_error(
+        f"een kopveld is tekst of een datum (2021-03-18), maar hier staat {describe(value)}"
+    )
+
+
+#: The value of a field in the title block that a municipality defines: text or a date.
+Kopveld = Annotated[
+    str | datetime.date,
+    PlainValidator(_title_field),
+    WithJsonSchema({"type": ["string", "integer"], "description": "tekst of datum"}),
+]

@@ -50,6 +50,11 @@ class Profiel(Model):
     cbs_code: Label | None = Field(default=None, description="CBS-code, zoals GM0575")
     huisstijl: Tekst | None = Field(default=None, description="naam van de huisstijl")
     functionarissen: Functionarissen = Field(default_factory=Functionarissen)
+    kopvelden: dict[Tekst, Literal["tekst", "datum"]] = Field(
+        default_factory=dict,
+        description="eigen velden in het titelblok (Forum, Agendapunt …) en hun soort; content "
+        "mag alleen deze gebruiken, zodat een tikfout opvalt",
+    )
 
     @model_validator(mode="after")
     def _named_in_the_letterhead(self) -> Profiel:
