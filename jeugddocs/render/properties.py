@@ -68,7 +68,11 @@ class CoreProperties:
 
 def describe(view: dict[str, Any]) -> dict[str, str]:
     """Return the properties a document gets from its view."""
-    gemeente = f"Gemeente {view['gemeente']}" if view.get("gemeente") else ""
+    sender = view.get("afzender")
+    if isinstance(sender, dict) and sender.get("briefhoofd"):
+        gemeente = str(sender["briefhoofd"])  # -- the sender as its letterhead names it --
+    else:
+        gemeente = f"Gemeente {view['gemeente']}" if view.get("gemeente") else ""
     return {
         "dc:title": str(view.get("onderwerp") or "")[:_MAX],
         "dc:subject": str(view.get("soort") or "")[:_MAX],
