@@ -24,6 +24,7 @@ findings. Set the environment variable ``JEUGDDOCS_YAML=python`` (or pass
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import os
 import re
@@ -53,6 +54,7 @@ _TOO_DEEP = "het bestand is te diep genest (lijsten of velden in elkaar); maak d
 _MAX_DIGITS = 30
 # -- YAML counts these as line breaks and most editors do not; they come from copy-paste --
 _UNICODE_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\n")
 #: Longest single text value; a whole nota chapter is far below this.
 MAX_TEXT = 100_000
 #: Characters XML 1.0 (and so Word) cannot hold, which YAML escapes like "\x01" can produce.
@@ -241,6 +243,10 @@ class Source:
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
     positioned: bool = True
+    _line_breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _found: dict[tuple[int, str], list[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def value_position(self, path: PathKey) -> Position:
         """Return the position of the value at ``path``, or of its nearest ancestor."""
@@ -264,18 +270,32 @@ class Source:
         position = self.value_position(path)
         if not self.positioned:
             return position
-        raw = self.text[position.start : position.end]
+        start, end = position.start, position.end
         # -- a block scalar's first line is its header ("|  # opmerking"), not its text --
-        skip = raw.index("\n") + 1 if raw[:1] in ("|", ">") and "\n" in raw else 0
-        raw = " " * skip + raw[skip:]
-        index = -1
-        for _ in range(occurrence + 1):
-            index = raw.find(fragment, index + 1)
-            if index < 0:
-                return position
-        absolute = position.start + index
-        line, column = line_column(self.text, absolute)
-        return Position(line, column, absolute, absolute + len(fragment))
+        if self.text[start : start + 1] in ("|", ">"):
+            header_end = self.text.find("\n", start, end)
+            start = header_end + 1 if header_end >= 0 else start
+        # -- the occurrences found so far, each search going on from the last one: a long
+        #    text with many problems is searched once per fragment, not once per problem --
+        found = self._found.setdefault((start, fragment), [])
+        while len(found) <= occurrence and (not found or found[-1] >= 0):
+            found.append(self.text.find(fragment, found[-1] + 1 if found else start, end))
+        index = found[occurrence] if occurrence < len(found) else -1
+        if index < 0:
+            return position
+        line, column = self.line_column(index)
+        return Position(line, column, index, index + len(fragment))
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        """Return the 1-based line and column of character ``index`` of the text.
+
+        The same as :func:`line_column`, without counting from the start of the text
+        each time: the line breaks are found once.
+        """
+        if self._line_breaks is None:
+            self._line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
+        line = bisect.bisect_left(self._line_breaks, index)
+        return line + 1, index - (self._line_breaks[line - 1] if line else -1)
 
     def problem(
         self,
