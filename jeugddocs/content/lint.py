@@ -134,13 +134,14 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
             continue
         # -- blank out references with as many spaces, so offsets stay those of the text --
         masked = REFERENCE.sub(_blank, text) if "{{" in text else text
+        counted = _Counted(text)
         for match in _TYPED_AMOUNT.finditer(masked):
             fragment = match.group()
-            occurrence = text.count(fragment, 0, match.start())
             parsed = _parse(match)
             known = by_value.get(parsed) if parsed is not None else None
             if known is None:
                 continue
+            occurrence = counted.before(fragment, match.start())
             position = source.fragment_position(path, fragment, occurrence)
             rv.append(
                 source.problem(
@@ -153,6 +154,27 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
                 )
             )
     return rv
+
+
+class _Counted:
+    """How often a fragment stands in a text before a place, as ``text.count`` says.
+
+    Asked in text order, it counts on from where it stopped for that fragment: a
+    long text with the same amount typed many times is read once, not once a time.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: Fragment → (end of the last occurrence counted, occurrences counted).
+        self.counts: dict[str, tuple[int, int]] = {}
+
+    def before(self, fragment: str, end: int) -> int:
+        """Return ``text.count(fragment, 0, end)``; ``end`` never less than before."""
+        position, count = self.counts.get(fragment, (0, 0))
+        while (found := self.text.find(fragment, position, end)) >= 0:
+            position, count = found + len(fragment), count + 1
+        self.counts[fragment] = (position, count)
+        return count
 
 
 def _blank(match: re.Match[str]) -> str:
