@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jeugddocs.collector import held_off
 from jeugddocs.content import lint
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.document import validation_context
@@ -53,6 +54,7 @@ class Checked:
         return self.document
 
 
+@held_off()
 def check_source(
     source: ContentSource, name: str | None = None, *, parser: YamlParser | None = None
 ) -> Checked:
