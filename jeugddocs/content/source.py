@@ -244,7 +244,9 @@ class Source:
     keys: dict[PathKey, Position] = field(default_factory=dict)
     positioned: bool = True
     _line_breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
-    _found: dict[tuple[int, str], list[int]] = field(
+    #: (value start, first character, length) → each piece of the value that starts
+    #: with that character and has that length → where it starts, in order.
+    _pieces: dict[tuple[int, str, int], dict[str, list[int]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -275,16 +277,31 @@ class Source:
         if self.text[start : start + 1] in ("|", ">"):
             header_end = self.text.find("\n", start, end)
             start = header_end + 1 if header_end >= 0 else start
-        # -- the occurrences found so far, each search going on from the last one: a long
-        #    text with many problems is searched once per fragment, not once per problem --
-        found = self._found.setdefault((start, fragment), [])
-        while len(found) <= occurrence and (not found or found[-1] >= 0):
-            found.append(self.text.find(fragment, found[-1] + 1 if found else start, end))
-        index = found[occurrence] if occurrence < len(found) else -1
-        if index < 0:
+        found = self._occurrences(start, end, fragment)
+        if occurrence >= len(found):
             return position
+        index = found[occurrence]
         line, column = self.line_column(index)
         return Position(line, column, index, index + len(fragment))
+
+    def _occurrences(self, start: int, end: int, fragment: str) -> list[int]:
+        """Return where ``fragment`` starts in ``text[start:end]``, overlaps included.
+
+        Why not ``str.find`` per problem: a long text with thousands of problems, each
+        with its own fragment ("{{ post_1 | euro }}", "[^17]"), would be read from its
+        start once per fragment. Instead every piece of the text that starts with the
+        fragment's first character and has its length is listed once, in one pass.
+        """
+        key = (start, fragment[0], len(fragment))
+        pieces = self._pieces.get(key)
+        if pieces is None:
+            pieces = self._pieces[key] = {}
+            last = end - len(fragment)  # -- the last place a piece of this length fits --
+            at = self.text.find(fragment[0], start, last + 1)
+            while at >= 0:
+                pieces.setdefault(self.text[at : at + len(fragment)], []).append(at)
+                at = self.text.find(fragment[0], at + 1, last + 1)
+        return pieces.get(fragment, [])
 
     def line_column(self, index: int) -> tuple[int, int]:
         """Return the 1-based line and column of character ``index`` of the text.
