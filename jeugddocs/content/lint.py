@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from jeugddocs.calc import formulas
 from jeugddocs.calc.totals import row_totals
 from jeugddocs.content.models.parts import Tabel
-from jeugddocs.content.source import PathKey, Source, strings_in
+from jeugddocs.content.source import Occurrences, PathKey, Source, strings_in
 from jeugddocs.errors import Problem
 from jeugddocs.format.numbers import LOCALE
 from jeugddocs.format.tables import amount_cell, amount_widths_cm, fits_on_page
@@ -159,21 +159,26 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
 class _Counted:
     """How often a fragment stands in a text before a place, as ``text.count`` says.
 
-    Asked in text order, it counts on from where it stopped for that fragment: a
-    long text with the same amount typed many times is read once, not once a time.
+    Asked in text order, it counts on from where it stopped for that fragment, over
+    occurrences found in one pass: a long text with many amounts typed (the same or
+    each different) is read a few times, not once per amount.
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        #: Fragment → (end of the last occurrence counted, occurrences counted).
-        self.counts: dict[str, tuple[int, int]] = {}
+        self.occurrences = Occurrences(text)
+        #: Fragment → (occurrences looked at, end of the last one counted, count).
+        self.counts: dict[str, tuple[int, int, int]] = {}
 
     def before(self, fragment: str, end: int) -> int:
         """Return ``text.count(fragment, 0, end)``; ``end`` never less than before."""
-        position, count = self.counts.get(fragment, (0, 0))
-        while (found := self.text.find(fragment, position, end)) >= 0:
-            position, count = found + len(fragment), count + 1
-        self.counts[fragment] = (position, count)
+        found = self.occurrences.of(fragment)
+        seen, free, count = self.counts.get(fragment, (0, 0, 0))
+        # -- str.count counts occurrences that do not overlap, from the left --
+        while seen < len(found) and found[seen] + len(fragment) <= end:
+            if found[seen] >= free:
+                free, count = found[seen] + len(fragment), count + 1
+            seen += 1
+        self.counts[fragment] = (seen, free, count)
         return count
 
 

@@ -229,6 +229,36 @@ class Position:
 NOWHERE = Position(0, 0, 0, 0)
 
 
+class Occurrences:
+    """Where fragments start in (part of) a text, overlapping ones included, in order.
+
+    Why not ``str.find`` per fragment: a long text with thousands of different
+    fragments to place ("{{ post_1 | euro }}", "[^17]") would be read from its start
+    once per fragment. Here every piece of the text that has a fragment's first
+    character and length is listed in one pass, which serves every such fragment.
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = len(text) if end is None else end
+        #: (first character, length) → each such piece of the text → where it starts.
+        self._pieces: dict[tuple[str, int], dict[str, list[int]]] = {}
+
+    def of(self, fragment: str) -> list[int]:
+        """Return every index where ``fragment`` starts inside ``text[start:end]``."""
+        key = (fragment[0], len(fragment))
+        pieces = self._pieces.get(key)
+        if pieces is None:
+            pieces = self._pieces[key] = {}
+            stop = self.end - len(fragment) + 1  # -- beyond the last place a piece fits --
+            at = self.text.find(fragment[0], self.start, stop)
+            while at >= 0:
+                pieces.setdefault(self.text[at : at + len(fragment)], []).append(at)
+                at = self.text.find(fragment[0], at + 1, stop)
+        return pieces.get(fragment, [])
+
+
 @dataclass
 class Source:
     """Loaded content: its data, its text, and where every value stands.
@@ -244,9 +274,7 @@ class Source:
     keys: dict[PathKey, Position] = field(default_factory=dict)
     positioned: bool = True
     _line_breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
-    #: (value start, first character, length) → each piece of the value that starts
-    #: with that character and has that length → where it starts, in order.
-    _pieces: dict[tuple[int, str, int], dict[str, list[int]]] = field(
+    _occurrences: dict[tuple[int, int], Occurrences] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -277,31 +305,15 @@ class Source:
         if self.text[start : start + 1] in ("|", ">"):
             header_end = self.text.find("\n", start, end)
             start = header_end + 1 if header_end >= 0 else start
-        found = self._occurrences(start, end, fragment)
+        occurrences = self._occurrences.get((start, end))
+        if occurrences is None:
+            occurrences = self._occurrences[start, end] = Occurrences(self.text, start, end)
+        found = occurrences.of(fragment)
         if occurrence >= len(found):
             return position
         index = found[occurrence]
         line, column = self.line_column(index)
         return Position(line, column, index, index + len(fragment))
-
-    def _occurrences(self, start: int, end: int, fragment: str) -> list[int]:
-        """Return where ``fragment`` starts in ``text[start:end]``, overlaps included.
-
-        Why not ``str.find`` per problem: a long text with thousands of problems, each
-        with its own fragment ("{{ post_1 | euro }}", "[^17]"), would be read from its
-        start once per fragment. Instead every piece of the text that starts with the
-        fragment's first character and has its length is listed once, in one pass.
-        """
-        key = (start, fragment[0], len(fragment))
-        pieces = self._pieces.get(key)
-        if pieces is None:
-            pieces = self._pieces[key] = {}
-            last = end - len(fragment)  # -- the last place a piece of this length fits --
-            at = self.text.find(fragment[0], start, last + 1)
-            while at >= 0:
-                pieces.setdefault(self.text[at : at + len(fragment)], []).append(at)
-                at = self.text.find(fragment[0], at + 1, last + 1)
-        return pieces.get(fragment, [])
 
     def line_column(self, index: int) -> tuple[int, int]:
         """Return the 1-based line and column of character ``index`` of the text.
