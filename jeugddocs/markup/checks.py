@@ -61,6 +61,9 @@ def reference_issues(parsed: Prose | Inline, amounts: Mapping[str, Any]) -> list
     """Return a problem for every reference that is not a computable, formattable amount."""
     issues = []
     seen: dict[str, int] = {}
+    # -- a reference's problem depends only on its text: a long text that repeats a wrong
+    #    one is told once what is wrong (a close name is sought among every amount) --
+    messages: dict[str, str | None] = {}
     for line in _lines(parsed):
         for run in line:
             if run.reference is None:
@@ -68,7 +71,9 @@ def reference_issues(parsed: Prose | Inline, amounts: Mapping[str, Any]) -> list
             fragment = run.reference.fragment
             occurrence = seen.get(fragment, 0)
             seen[fragment] = occurrence + 1
-            message = reference_problem(run.reference, amounts)
+            if fragment not in messages:
+                messages[fragment] = reference_problem(run.reference, amounts)
+            message = messages[fragment]
             if message:
                 issues.append(Issue(fragment, occurrence, message))
     return issues
