@@ -131,7 +131,7 @@ def parse_settings(argv: Sequence[str] | None = None) -> Settings:
         # -- the quick run checks that the table measurement works, not its size --
         table_rows=1000 if quick else 4000,
         table_columns=40 if quick else 150,
-        big_repeats=3,
+        big_repeats=3 if quick else 5,
         # -- as with tables, the quick run checks that the measurement works, not its size --
         big_scale=0.25 if quick else 1.0,
         strict=args.strict,
