@@ -116,12 +116,13 @@ def footnote_issues(text: str, keys: Collection[str]) -> list[Issue]:
     """Return a problem for every footnote marker in ``text`` without a text in ``keys``."""
     issues = []
     seen: dict[str, int] = {}
+    known = ""  # -- the footnotes there are, listed once for every marker without one --
     for match in FOOTNOTE.finditer(text):
         fragment = match.group()
         occurrence = seen.get(fragment, 0)
         seen[fragment] = occurrence + 1
         if match.group(1) not in keys:
-            known = ", ".join(sorted(keys)) or "nog geen"
+            known = known or ", ".join(sorted(keys)) or "nog geen"
             issues.append(
                 Issue(
                     fragment,
