@@ -31,7 +31,7 @@ that every one validates, and then measures in one run:
    10,000 arguments, 800 formulas each using the one before, 4,300 references in each
    of three texts, 30,000 paragraphs in one text, 10,000 table rows; and two of them
    with errors (half the references unknown, the formulas in one cycle). Check and
-   render through the API (a fresh document each time, so no parse comes from a
+   render through the API (fresh texts each time, so no text's parse comes from a
    cache), and ``jeugddocs render`` of each valid document as a whole process: doubling
    a document may cost at most 2.5×, and the full size must take less than 10 s.
 
@@ -931,7 +931,7 @@ def big_document(variant: int) -> dict[str, Any]:
     """A small valid raadsvoorstel, for one part of it to be made big.
 
     ``variant`` makes the texts of every document its own, so that checking one never
-    finds the parse of an earlier one in a cache.
+    finds the parse of an earlier one's text in a cache.
     """
     return {
         "soort": "raadsvoorstel",
