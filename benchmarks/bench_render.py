@@ -27,6 +27,13 @@ that every one validates, and then measures in one run:
    with the batch.
 8. one table of 4,000 rows and one of 150 columns, and half of each, through the API:
    the cost above a one-row (one-column) table must double when the table doubles.
+9. big but legal documents (issue 15) at the size the issue names and at half of it:
+   10,000 arguments, 800 formulas each using the one before, 4,300 references in each
+   of three texts, 30,000 paragraphs in one text, 10,000 table rows; and two of them
+   with errors (half the references unknown, the formulas in one cycle). Check and
+   render through the API (fresh texts each time, so no text's parse comes from a
+   cache), and ``jeugddocs render`` of each valid document as a whole process: doubling
+   a document may cost at most 2.5×, and the full size must take less than 10 s.
 
 Targets are printed beside the figures with PASS/FAIL. The exit code is 0 unless the
 benchmark itself breaks (invalid generated content, a command that fails); ``--strict``
@@ -52,6 +59,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +87,7 @@ TARGET_VALIDATE_FILES_PER_S = 500.0
 TARGET_VERSION = 4.0
 TARGET_MEMORY = 1.5
 TARGET_LINEAR = 2.5  # -- doubling a table may cost at most 2.5× (2× is linear) --
+TARGET_BIG_S = 10.0  # -- seconds for a big document of the size issue 15 names --
 
 
 class BenchmarkError(Exception):
@@ -94,6 +103,8 @@ class Settings:
     table_repeats: int
     table_rows: int
     table_columns: int
+    big_repeats: int
+    big_scale: float  # -- share of the sizes issue 15 names (1.0: those sizes) --
     strict: bool
 
 
@@ -120,6 +131,9 @@ def parse_settings(argv: Sequence[str] | None = None) -> Settings:
         # -- the quick run checks that the table measurement works, not its size --
         table_rows=1000 if quick else 4000,
         table_columns=40 if quick else 150,
+        big_repeats=3 if quick else 5,
+        # -- as with tables, the quick run checks that the measurement works, not its size --
+        big_scale=0.25 if quick else 1.0,
         strict=args.strict,
     )
 
@@ -906,6 +920,190 @@ def time_table(
 
 
 # ---------------------------------------------------------------------------------------
+# Big documents (issue 15)
+# ---------------------------------------------------------------------------------------
+
+#: Named amounts the references of the big documents use.
+BIG_AMOUNTS = {f"post_{k}": 1000 * (k + 1) for k in range(10)}
+
+
+def big_document(variant: int) -> dict[str, Any]:
+    """A small valid raadsvoorstel, for one part of it to be made big.
+
+    ``variant`` makes the texts of every document its own, so that checking one never
+    finds the parse of an earlier one's text in a cache.
+    """
+    return {
+        "soort": "raadsvoorstel",
+        "gemeente": "Noordwijk",
+        "onderwerp": f"Een groot voorstel ({variant})",
+        "datum": date(2024, 3, 18),
+        "bedragen": {"extra": 103_500 + variant},
+        "kern": f"Wij vragen {{{{ extra | euro }}}} extra ({variant}).\n",
+        "beslispunten": [f"Het {n} beslispunt vaststellen." for n in ("eerste", "tweede", "derde")],
+        "aanleiding": "De groepen zijn te groot.\n",
+        "argumenten": [{"beslispunt": 1, "kop": "Passend", "tekst": "Dat moet.\n"}],
+        "financien": {"tekst": "Zie de toelichting.\n"},
+        "besluit": {"gelet_op": ["artikel 2.1 van de Jeugdwet"]},
+    }
+
+
+def big_arguments(count: int, variant: int) -> dict[str, Any]:
+    """Arguments spread over three decision points, short enough to stay under 2 MB."""
+    content = big_document(variant)
+    content["argumenten"] = [
+        {
+            "beslispunt": 1 + i % 3,
+            "kop": f"Argument {i + 1} ({variant})",
+            "tekst": f"Toelichting bij argument {i + 1} ({variant}).\n",
+        }
+        for i in range(count)
+    ]
+    return content
+
+
+def big_formulas(count: int, variant: int, *, cycle: bool = False) -> dict[str, Any]:
+    """``a1`` to ``aN``, each a formula over the one before; ``cycle``: ``a1`` over ``aN``."""
+    content = big_document(variant)
+    content["bedragen"] = {
+        "a1": f"=a{count} + 1" if cycle else 1000 + variant,
+        **{f"a{i}": f"=a{i - 1} + {variant + 1}" for i in range(2, count + 1)},
+    }
+    content["kern"] = f"Wij vragen {{{{ a{count} | euro }}}} extra.\n"
+    return content
+
+
+def big_references(count: int, variant: int, *, unknown: bool = False) -> dict[str, Any]:
+    """``count`` references in each of three texts, ten a line, a paragraph every hundred.
+
+    ``unknown``: every other reference names one of seven amounts that do not exist.
+    """
+    content = big_document(variant)
+    content["bedragen"] = {**BIG_AMOUNTS, "extra": 1000 + variant}
+
+    def text(offset: int) -> str:
+        names = [
+            f"onbekend_{i % 7}" if unknown and i % 2 else f"post_{(i + offset) % 10}"
+            for i in range(count)
+        ]
+        lines = [
+            " ".join(f"{{{{ {name} | euro }}}}" for name in names[i : i + 10])
+            for i in range(0, count, 10)
+        ]
+        return f"Deel {offset} ({variant}).\n\n" + "".join(
+            line + ("\n\n" if (n + 1) % 10 == 0 else "\n") for n, line in enumerate(lines)
+        )
+
+    content["kern"] = "Extra: {{ extra | euro }}.\n\n" + text(0)
+    content["aanleiding"] = text(3)
+    content["financien"] = {"tekst": text(7)}
+    return content
+
+
+def big_paragraphs(count: int, variant: int) -> dict[str, Any]:
+    """``count`` paragraphs in one text: one letter each, so 30,000 fit in a text's limit."""
+    content = big_document(variant)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    content["aanleiding"] = "\n\n".join(letters[(i + variant) % 26] for i in range(count)) + "\n"
+    return content
+
+
+def big_rows(count: int, variant: int) -> dict[str, Any]:
+    """One table of ``count`` rows (the table of measurement 8, one column)."""
+    return table_document(count, 1, seed=count * 1000 + variant)
+
+
+@dataclass(frozen=True)
+class BigShape:
+    """A big document of the kind issue 15 names, made at any size."""
+
+    name: str
+    #: How the report names it at a size: "10,000 arguments".
+    label: str
+    #: The size issue 15 names.
+    size: int
+    make: Callable[[int, int], dict[str, Any]]
+    #: False for the shapes with errors: checked only, and they must have problems.
+    valid: bool = True
+
+
+BIG_SHAPES = [
+    BigShape("arguments", "{:,} arguments", 10_000, big_arguments),
+    BigShape("formulas", "{:,} formulas, each on the one before", 800, big_formulas),
+    BigShape("references", "3 × {:,} references", 4_300, big_references),
+    BigShape("paragraphs", "{:,} paragraphs in one text", 30_000, big_paragraphs),
+    BigShape("rows", "{:,} table rows", 10_000, big_rows),
+    BigShape(
+        "unknown names",
+        "3 × {:,} references, half unknown",
+        4_300,
+        partial(big_references, unknown=True),
+        valid=False,
+    ),
+    BigShape(
+        "cycle",
+        "{:,} formulas in one cycle",
+        800,
+        partial(big_formulas, cycle=True),
+        valid=False,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class BigTiming:
+    label: str
+    check_s: float
+    render_s: float
+    #: ``jeugddocs render`` of the document as a whole process (None: not renderable).
+    process_s: float | None
+
+    @property
+    def total_s(self) -> float:
+        return self.check_s + self.render_s
+
+
+def time_big(
+    folder: Path,
+    shape: BigShape,
+    size: int,
+    templates: TemplateSet,
+    repeats: int,
+    command: Callable[[Path], Run],
+) -> BigTiming:
+    """Check and render ``repeats`` fresh documents of one shape and size; run the last.
+
+    Measured in CPU time of this process: on a shared machine, another process's work
+    would otherwise decide whether a doubling looks linear.
+    """
+    checks, renders = [], []
+    path = folder
+    for variant in range(repeats):
+        path = folder / f"{shape.name.replace(' ', '-')}-{size}-{variant}.yaml"
+        write_yaml(path, shape.make(size, variant))
+        gc.collect()
+        start = time.process_time()
+        checked = api.check(path)
+        middle = time.process_time()
+        if shape.valid:
+            try:
+                api.render(api.plan(checked.valid(), "stuk"), templates)
+            except ProblemsError as exc:
+                problems = "\n".join(str(p) for p in exc.problems[:20])
+                raise BenchmarkError(f"{path.name} does not validate:\n{problems}") from None
+        elif checked.ok:
+            raise BenchmarkError(f"{path.name} should have problems, and has none")
+        checks.append(middle - start)
+        renders.append(time.process_time() - middle)
+    return BigTiming(
+        shape.label.format(size),
+        statistics.median(checks),
+        statistics.median(renders),
+        command(path).seconds if shape.valid else None,
+    )
+
+
+# ---------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------
 
@@ -950,6 +1148,7 @@ def benchmark(settings: Settings, tmp: Path) -> Report:
     bench.measure_startup()
     bench.measure_memory(all_cores)
     bench.measure_tables()
+    bench.measure_big()
     report = bench.report
     failed = [label for label, ok in report.verdicts if not ok]
     report.section(
@@ -1135,6 +1334,56 @@ class Bench:
                 "",
                 f"{ratio:.2f}× (2 = linear)",
                 report.target(f"linear {label}", ratio <= TARGET_LINEAR, f"≤ {TARGET_LINEAR:g}×"),
+            )
+
+    def measure_big(self) -> None:
+        """Measurement 9: big but legal documents at the size issue 15 names, and at half."""
+        report, settings = self.report, self.settings
+        folder = self.tmp / "big"
+        folder.mkdir()
+        repeats = settings.big_repeats
+        report.section(
+            f"Big documents (issue 15): check and render through the API (CPU time, median of "
+            f"{repeats} fresh documents); process: jeugddocs render, whole process, wall time"
+        )
+        report.out(
+            f"  {'9 document':<44} {'check':>10} {'render':>10} {'total':>10} {'process':>10}"
+        )
+
+        def process(path: Path) -> Run:
+            return run(self.render_command(path, f"out-{path.stem}"), self.env)
+
+        for shape in BIG_SHAPES:
+            size = max(2, round(shape.size * settings.big_scale))
+            half, full = (
+                time_big(folder, shape, n, self.templates, repeats, process)
+                for n in (size // 2, size)
+            )
+            for timing in (half, full):
+                whole = f"{timing.process_s * 1000:8.0f}ms" if timing.process_s is not None else ""
+                report.out(
+                    f"    {timing.label:<42} {timing.check_s * 1000:8.0f}ms "
+                    f"{timing.render_s * 1000:8.0f}ms {timing.total_s * 1000:8.0f}ms {whole:>10}"
+                )
+            ratio = full.total_s / max(half.total_s, 1e-9)
+            report.figure(
+                "  doubled",
+                "",
+                f"{ratio:.2f}× (2 = linear)",
+                report.target(
+                    f"linear big {shape.name}", ratio <= TARGET_LINEAR, f"≤ {TARGET_LINEAR:g}×"
+                ),
+            )
+            slowest = max(full.total_s, full.process_s or 0.0)
+            report.figure(
+                "  slowest run at the larger size",
+                f"{slowest:.2f} s",
+                "",
+                report.target(
+                    f"big {shape.name} < {TARGET_BIG_S:g} s",
+                    slowest < TARGET_BIG_S,
+                    f"< {TARGET_BIG_S:g} s",
+                ),
             )
 
 

@@ -10,6 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "jeugddocs"
 # -- module prefix → jeugddocs modules it must not import --
 FORBIDDEN = {
     "jeugddocs.errors": ("jeugddocs.",),
+    "jeugddocs.collector": ("jeugddocs.",),
     "jeugddocs.format": (
         "jeugddocs.markup",
         "jeugddocs.calc",

@@ -154,20 +154,46 @@ def resolve(raw: Mapping[str, object]) -> tuple[dict[str, Decimal | None], dict[
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[set[str]]:
-    """Find the cycles in ``graph`` and take them out of it, so the rest can be ordered."""
-    rv = []
-    while True:
-        try:
-            graphlib.TopologicalSorter(graph).prepare()
-        except graphlib.CycleError as exc:
-            cycle = set(exc.args[1])
-            rv.append(cycle)
-            for name in cycle:
-                graph[name] = set()
-            for dependencies in graph.values():
-                dependencies -= cycle
-        else:
-            return rv
+    """Find the cycles in ``graph`` and take them out of it, so the rest can be ordered.
+
+    One depth-first walk: a cycle is taken out as soon as the walk closes it, and the
+    walk goes on from the formula before it, so many cycles cost no more than one
+    (asking ``graphlib`` again after each cycle walked the whole graph once per cycle).
+    """
+    rv: list[set[str]] = []
+    done: set[str] = set()  # -- walked to the end, or taken out with a cycle --
+    for root in graph:
+        if root in done:
+            continue
+        path, at = [root], {root: 0}
+        todo = [iter(sorted(graph[root]))]
+        while path:
+            name = next(todo[-1], None)
+            if name is None:
+                finished = path.pop()
+                del at[finished]
+                done.add(finished)
+                todo.pop()
+                continue
+            if name in done:
+                continue
+            if name in at:
+                start = at[name]
+                cycle = set(path[start:])
+                rv.append(cycle)
+                done |= cycle
+                for member in cycle:
+                    del at[member]
+                    graph[member] = set()
+                del path[start:], todo[start:]
+                continue
+            at[name] = len(path)
+            path.append(name)
+            todo.append(iter(sorted(graph[name])))
+    taken = set().union(*rv)
+    for dependencies in graph.values():
+        dependencies -= taken
+    return rv
 
 
 def _amount(value: object) -> Decimal | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from jeugddocs.collector import held_off
 from jeugddocs.compute.view import build_view
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
@@ -58,6 +59,7 @@ DERIVED = {
 }
 
 
+@held_off()
 def plan_documents(document: Document, structure: Structuur = STANDAARD) -> list[PlannedDocument]:
     """Return every Word file one content file yields, the document itself first.
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from jeugddocs.calc import formulas
 from jeugddocs.calc.totals import row_totals
 from jeugddocs.content.models.parts import Tabel
-from jeugddocs.content.source import PathKey, Source, strings_in
+from jeugddocs.content.source import Occurrences, PathKey, Source, strings_in
 from jeugddocs.errors import Problem
 from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import LOCALE
@@ -144,13 +144,14 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
             continue
         # -- blank out references with as many spaces, so offsets stay those of the text --
         masked = REFERENCE.sub(_blank, text) if "{{" in text else text
+        counted = _Counted(text)
         for match in _TYPED_AMOUNT.finditer(masked):
             fragment = match.group()
-            occurrence = text.count(fragment, 0, match.start())
             parsed = _parse(match)
             known = by_value.get(parsed) if parsed is not None else None
             if known is None:
                 continue
+            occurrence = counted.before(fragment, match.start())
             position = source.fragment_position(path, fragment, occurrence)
             rv.append(
                 source.problem(
@@ -163,6 +164,32 @@ def _typed_amounts(source: Source, texts: Texts, amounts: Mapping[str, Decimal])
                 )
             )
     return rv
+
+
+class _Counted:
+    """How often a fragment stands in a text before a place, as ``text.count`` says.
+
+    Asked in text order, it counts on from where it stopped for that fragment, over
+    occurrences found in one pass: a long text with many amounts typed (the same or
+    each different) is read a few times, not once per amount.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.occurrences = Occurrences(text)
+        #: Fragment → (occurrences looked at, end of the last one counted, count).
+        self.counts: dict[str, tuple[int, int, int]] = {}
+
+    def before(self, fragment: str, end: int) -> int:
+        """Return ``text.count(fragment, 0, end)``; ``end`` never less than before."""
+        found = self.occurrences.of(fragment)
+        seen, free, count = self.counts.get(fragment, (0, 0, 0))
+        # -- str.count counts occurrences that do not overlap, from the left --
+        while seen < len(found) and found[seen] + len(fragment) <= end:
+            if found[seen] >= free:
+                free, count = found[seen] + len(fragment), count + 1
+            seen += 1
+        self.counts[fragment] = (seen, free, count)
+        return count
 
 
 def _blank(match: re.Match[str]) -> str:

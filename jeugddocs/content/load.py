@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jeugddocs.collector import held_off
 from jeugddocs.content import lint, profiles
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.document import validation_context
@@ -54,6 +55,7 @@ class Checked:
         return self.document
 
 
+@held_off()
 def check_source(
     source: ContentSource,
     name: str | None = None,

@@ -24,6 +24,7 @@ findings. Set the environment variable ``JEUGDDOCS_YAML=python`` (or pass
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime
 import os
@@ -55,6 +56,7 @@ _TOO_DEEP = "het bestand is te diep genest (lijsten of velden in elkaar); maak d
 _MAX_DIGITS = 30
 # -- YAML counts these as line breaks and most editors do not; they come from copy-paste --
 _UNICODE_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\n")
 #: Longest single text value; a whole nota chapter is far below this.
 MAX_TEXT = 100_000
 #: Characters XML 1.0 (and so Word) cannot hold, which YAML escapes like "\x01" can produce.
@@ -228,6 +230,36 @@ class Position:
 NOWHERE = Position(0, 0, 0, 0)
 
 
+class Occurrences:
+    """Where fragments start in (part of) a text, overlapping ones included, in order.
+
+    Why not ``str.find`` per fragment: a long text with thousands of different
+    fragments to place ("{{ post_1 | euro }}", "[^17]") would be read from its start
+    once per fragment. Here every piece of the text that has a fragment's first
+    character and length is listed in one pass, which serves every such fragment.
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = len(text) if end is None else end
+        #: (first character, length) → each such piece of the text → where it starts.
+        self._pieces: dict[tuple[str, int], dict[str, list[int]]] = {}
+
+    def of(self, fragment: str) -> list[int]:
+        """Return every index where ``fragment`` starts inside ``text[start:end]``."""
+        key = (fragment[0], len(fragment))
+        pieces = self._pieces.get(key)
+        if pieces is None:
+            pieces = self._pieces[key] = {}
+            stop = self.end - len(fragment) + 1  # -- beyond the last place a piece fits --
+            at = self.text.find(fragment[0], self.start, stop)
+            while at >= 0:
+                pieces.setdefault(self.text[at : at + len(fragment)], []).append(at)
+                at = self.text.find(fragment[0], at + 1, stop)
+        return pieces.get(fragment, [])
+
+
 @dataclass
 class Source:
     """Loaded content: its data, its text, and where every value stands.
@@ -242,6 +274,10 @@ class Source:
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
     positioned: bool = True
+    _line_breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _occurrences: dict[tuple[int, int], Occurrences] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def value_position(self, path: PathKey) -> Position:
         """Return the position of the value at ``path``, or of its nearest ancestor."""
@@ -265,18 +301,31 @@ class Source:
         position = self.value_position(path)
         if not self.positioned:
             return position
-        raw = self.text[position.start : position.end]
+        start, end = position.start, position.end
         # -- a block scalar's first line is its header ("|  # opmerking"), not its text --
-        skip = raw.index("\n") + 1 if raw[:1] in ("|", ">") and "\n" in raw else 0
-        raw = " " * skip + raw[skip:]
-        index = -1
-        for _ in range(occurrence + 1):
-            index = raw.find(fragment, index + 1)
-            if index < 0:
-                return position
-        absolute = position.start + index
-        line, column = line_column(self.text, absolute)
-        return Position(line, column, absolute, absolute + len(fragment))
+        if self.text[start : start + 1] in ("|", ">"):
+            header_end = self.text.find("\n", start, end)
+            start = header_end + 1 if header_end >= 0 else start
+        occurrences = self._occurrences.get((start, end))
+        if occurrences is None:
+            occurrences = self._occurrences[start, end] = Occurrences(self.text, start, end)
+        found = occurrences.of(fragment)
+        if occurrence >= len(found):
+            return position
+        index = found[occurrence]
+        line, column = self.line_column(index)
+        return Position(line, column, index, index + len(fragment))
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        """Return the 1-based line and column of character ``index`` of the text.
+
+        The same as :func:`line_column`, without counting from the start of the text
+        each time: the line breaks are found once.
+        """
+        if self._line_breaks is None:
+            self._line_breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
+        line = bisect.bisect_left(self._line_breaks, index)
+        return line + 1, index - (self._line_breaks[line - 1] if line else -1)
 
     def problem(
         self,

@@ -86,6 +86,9 @@ def reference_issues(parsed: Prose | Inline, amounts: Mapping[str, Any]) -> list
     """Return a problem for every reference that is not a computable, formattable amount."""
     issues = []
     seen: dict[str, int] = {}
+    # -- a reference's problem depends only on its text: a long text that repeats a wrong
+    #    one is told once what is wrong (a close name is sought among every amount) --
+    messages: dict[str, str | None] = {}
     for line in _lines(parsed):
         for run in line:
             if run.reference is None:
@@ -93,7 +96,9 @@ def reference_issues(parsed: Prose | Inline, amounts: Mapping[str, Any]) -> list
             fragment = run.reference.fragment
             occurrence = seen.get(fragment, 0)
             seen[fragment] = occurrence + 1
-            message = reference_problem(run.reference, amounts)
+            if fragment not in messages:
+                messages[fragment] = reference_problem(run.reference, amounts)
+            message = messages[fragment]
             if message:
                 issues.append(Issue(fragment, occurrence, message))
     return issues
@@ -136,12 +141,13 @@ def footnote_issues(text: str, keys: Collection[str]) -> list[Issue]:
     """Return a problem for every footnote marker in ``text`` without a text in ``keys``."""
     issues = []
     seen: dict[str, int] = {}
+    known = ""  # -- the footnotes there are, listed once for every marker without one --
     for match in FOOTNOTE.finditer(text):
         fragment = match.group()
         occurrence = seen.get(fragment, 0)
         seen[fragment] = occurrence + 1
         if match.group(1) not in keys:
-            known = ", ".join(sorted(keys)) or "nog geen"
+            known = known or ", ".join(sorted(keys)) or "nog geen"
             issues.append(
                 Issue(
                     fragment,

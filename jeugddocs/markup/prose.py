@@ -264,23 +264,28 @@ def expand_inline(
     number its argument got (``numbers``), joining runs that look alike."""
     if not any(run.reference or run.verwijzing for run in runs):
         return runs
-    rv: list[Run] = []
+    # -- each run with the texts of the runs joined to it, joined once at the end: adding
+    #    them one at a time copies a long line again for every reference in it --
+    joined: list[tuple[Run, list[str]]] = []
     for run in runs:
         if run.reference is not None:
             run = Run(format_reference(run.reference, amounts), run.bold, run.italic)
         elif run.verwijzing is not None:
             run = Run((numbers or {}).get(run.verwijzing, run.text), run.bold, run.italic)
-        previous = rv[-1] if rv else None
+        previous, texts = joined[-1] if joined else (None, [])
         if (
             previous is not None
             and previous.voetnoot is None
             and run.voetnoot is None
             and (previous.bold, previous.italic) == (run.bold, run.italic)
         ):
-            rv[-1] = Run(previous.text + run.text, run.bold, run.italic)
+            texts.append(run.text)
         else:
-            rv.append(run)
-    return tuple(rv)
+            joined.append((run, [run.text]))
+    return tuple(
+        run if len(texts) == 1 else Run("".join(texts), run.bold, run.italic)
+        for run, texts in joined
+    )
 
 
 def expand(

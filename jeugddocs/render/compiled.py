@@ -28,6 +28,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from jeugddocs.collector import held_off
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.format import FILTERS, FormatInputError
 from jeugddocs.format.describe import quote
@@ -142,6 +143,7 @@ class WordTemplate:
             rv |= meta.find_undeclared_variables(env.parse(source))
         return rv
 
+    @held_off()
     def render(self, view: dict[str, Any]) -> bytes:
         """Render ``view`` into a complete .docx, returned as bytes."""
         compiled = self.compiled

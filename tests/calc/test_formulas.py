@@ -150,3 +150,46 @@ def test_the_same_formula_gives_the_same_result_every_time() -> None:
     assert formulas.evaluate(formula, {"a": Decimal(1), "b": Decimal(2)}) == 6
     assert formulas.evaluate(formula, {"a": Decimal(5), "b": Decimal(5)}) == 20
     assert formulas.names_in(formula) == {"a", "b"}
+
+
+def test_every_cycle_is_reported_with_its_own_names() -> None:
+    raw: dict[str, object] = {"basis": 10, "zelf": "=zelf + 1", "erna": "=a0 + basis"}
+    for i in range(0, 200, 2):
+        raw[f"a{i}"], raw[f"a{i + 1}"] = f"=a{i + 1} + 1", f"=a{i} - basis"
+
+    values, errors = resolve(raw)
+
+    assert errors.pop("zelf") == "deze formule verwijst naar zichzelf"
+    assert len(errors) == 200
+    for i in range(0, 200, 2):
+        pair = ", ".join(sorted([f"a{i}", f"a{i + 1}"]))
+        message = f"deze formules verwijzen in een kring naar elkaar: {pair}"
+        assert errors[f"a{i}"] == errors[f"a{i + 1}"] == message
+    assert values["basis"] == 10
+    assert values["erna"] is None  # -- uses a name in a cycle: no value, no second message --
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from("abcdef"), st.sets(st.sampled_from("abcdef"), max_size=3), min_size=1
+    )
+)
+def test_cycles_are_real_and_what_is_left_is_computed(drawn: dict[str, set[str]]) -> None:
+    uses = {name: used & drawn.keys() for name, used in drawn.items()}
+    raw = {name: "=som(" + ", ".join(["1", *sorted(used)]) + ")" for name, used in uses.items()}
+
+    values, errors = resolve(raw)
+
+    kring = "deze formules verwijzen in een kring naar elkaar: "
+    for name, message in errors.items():
+        if message == "deze formule verwijst naar zichzelf":
+            assert name in uses[name]
+            continue
+        members = set(message.removeprefix(kring).split(", "))
+        assert name in members and all(errors[member] == message for member in members)
+        for member in members:  # -- each member uses another member: a cycle, not a tree --
+            assert uses[member] & members - {member}
+    for name in uses:
+        if name not in errors:
+            computable = all(values[used] is not None for used in uses[name])
+            assert (values[name] is not None) == computable

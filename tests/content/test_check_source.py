@@ -225,3 +225,21 @@ def test_text_and_data_give_the_same_problems(path: tuple[Any, ...], value: Any)
     assert same(from_text.warnings, from_data.warnings)
     assert all(p.line >= 1 for p in from_text.problems + from_text.warnings)
     assert all(p.line == 0 for p in from_data.problems + from_data.warnings)
+
+
+def test_each_repetition_of_a_wrong_reference_is_placed_at_its_own_line() -> None:
+    wrong = "{{ onbekend | euro }}"
+    text = MINIMAL.replace(
+        "aanleiding: De groepen zijn te groot.",
+        f"aanleiding: |\n  Eerst {wrong}.\n\n  Dan {wrong} en {wrong}.\n  Ook {{{{ extra }}}}.",
+    )
+
+    problems = api.check(text).problems
+
+    first = text.splitlines().index(f"  Eerst {wrong}.") + 1
+    assert [(p.line, p.column) for p in problems] == [
+        (first, 9),
+        (first + 2, 7),
+        (first + 2, 32),
+        (first + 3, 7),
+    ]

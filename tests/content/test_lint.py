@@ -6,10 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jeugddocs.api import check
 from jeugddocs.cli import cli
 from jeugddocs.compute.view import build_view
+from jeugddocs.content.lint import _Counted
 
 TEXT = """\
 soort: memo
@@ -72,3 +75,34 @@ def test_prose_can_compute_from_named_amounts(write_yaml: Callable[..., Path]) -
 
     runs = build_view(document)["inleiding"][0].runs
     assert "32,3% van de raming" in "".join(run.text for run in runs)
+
+
+def test_an_amount_typed_again_and_again_is_warned_at_each_place(
+    write_yaml: Callable[..., Path],
+) -> None:
+    path = write_yaml(
+        TEXT.replace(
+            "  Het Rijk bespaart",
+            "  Weer € 845.000 en 845.000; nog eens € 845.000.\n  Het Rijk bespaart",
+        )
+    )
+
+    warnings = check(path).warnings
+
+    assert [(w.line, w.column) for w in warnings if "'tekort'" in w.message] == [
+        (13, 17),
+        (13, 34),
+        (14, 8),
+        (14, 21),
+        (14, 39),
+    ]
+
+
+@given(st.text("ab", max_size=30), st.lists(st.text("ab", min_size=1, max_size=3), max_size=3))
+def test_counting_on_gives_what_counting_from_the_start_gives(
+    text: str, fragments: list[str]
+) -> None:
+    counted = _Counted(text)
+    for end in range(len(text) + 1):
+        for fragment in fragments:
+            assert counted.before(fragment, end) == text.count(fragment, 0, end)

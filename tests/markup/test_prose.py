@@ -116,6 +116,20 @@ def test_a_reference_may_span_a_line_break_and_sit_in_a_list() -> None:
     )
 
 
+def test_runs_that_look_alike_are_joined_up_to_a_footnote_or_emphasis() -> None:
+    text = "a {{ extra | euro }} b {{ extra | euro }}[^1] c {{ tekort | euro }} **d** e"
+
+    runs = expand_inline(parse_inline(text), AMOUNTS)
+
+    assert runs == (
+        Run("a €\xa0103.500 b €\xa0103.500"),
+        Run("", voetnoot="1"),
+        Run(" c €\xa0845.000 "),
+        Run("d", bold=True),
+        Run(" e"),
+    )
+
+
 def test_a_star_inside_a_reference_is_no_emphasis() -> None:
     runs = expand_inline(parse_inline("*x* {{ extra * 2 | euro }} *y*"), AMOUNTS)
 
