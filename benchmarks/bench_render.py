@@ -573,8 +573,19 @@ def plain_contexts(doc: Generated) -> tuple[dict[str, Any], dict[str, Any]]:
         ],
         "ondertekening": c["ondertekening"],
     }
+    # -- what the shared letterhead and title block of the templates ask for --
+    shared = {
+        "afzender": {"briefhoofd": f"Gemeente {c['gemeente']}", "adresregel": "", "logo": None},
+        "kopvelden": [],
+        "beslispunten_genummerd": True,
+    }
+    voorstel.update(shared)
     vergadering = c["besluit"].get("vergadering")
     besluit = {
+        **shared,
+        "gelezen": f"het voorstel van burgemeester en wethouders van {fmt_datum(c['datum'])}",
+        "gehoord": [],
+        "overwegende": [],
         "onderwerp": c["onderwerp"],
         "zaaknummer": c.get("zaaknummer"),
         "gemeente": c["gemeente"],

@@ -242,7 +242,12 @@ def letterhead(doc: DocxDocument, kind: str) -> None:
     """
     section = doc.sections[0]
     section.different_first_page_header_footer = True
-    first = section.first_page_header.paragraphs[0]
+    # -- the logo from the sender's profile, when it has one, left above the letterhead --
+    header = section.first_page_header
+    header.paragraphs[0].text = "{%p if afzender.logo %}"
+    header.add_paragraph("{{p afzender.logo }}")
+    header.add_paragraph("{%p endif %}")
+    first = header.add_paragraph(style="Header")
     first.text = "{{ afzender.briefhoofd }}"
     first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     first.runs[0].bold = True

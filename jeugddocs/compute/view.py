@@ -228,6 +228,7 @@ def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
             "adres": [],
             "contact": [],
             "adresregel": "",
+            "logo": None,
             "functionarissen": {},
         }
         return
@@ -240,6 +241,7 @@ def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
         "adres": list(profile.adres),
         "contact": list(profile.contact),
         "adresregel": " · ".join([*profile.adres, *profile.contact]),
+        "logo": profile.logo_beeld,
         "functionarissen": people.model_dump(),
     }
     if view.get("soort") == "raadsbesluit":

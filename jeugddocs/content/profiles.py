@@ -17,10 +17,13 @@ from typing import TypeGuard
 from pydantic import ValidationError
 
 from jeugddocs.content.models.profiel import Profiel
+from jeugddocs.content.pictures import PictureError, read_picture
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, load_source
 from jeugddocs.errors import Problem
 
+#: Width of the logo in the letterhead; its height follows the picture.
+LOGO_WIDTH_CM = 4.0
 #: Name of the folder that holds profiles.
 FOLDER = "gemeenten"
 #: What a profile key looks like; a plain name starts with a capital or has a space.
@@ -68,6 +71,17 @@ def load(path: Path) -> tuple[Profiel | None, list[Problem]]:
         profile = Profiel.model_validate(source.data)
     except ValidationError as exc:
         return None, problems + problems_from_validation(exc, source, Profiel)
+    if profile.logo is not None:
+        try:
+            picture = read_picture(
+                path.parent / profile.logo, LOGO_WIDTH_CM, f"Logo van {profile.briefhoofd}"
+            )
+        except PictureError as exc:
+            return None, [
+                *problems,
+                source.problem(source.value_position(("logo",)), str(exc), path=("logo",)),
+            ]
+        profile = profile.with_logo(picture)
     return (None if problems else profile), problems
 
 

@@ -33,7 +33,7 @@ from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.format import FILTERS, FormatInputError
 from jeugddocs.format.describe import quote
 from jeugddocs.render import cache as disk_cache
-from jeugddocs.render import environment, guard, locate
+from jeugddocs.render import environment, guard, locate, media
 from jeugddocs.render.bounds import Bounds
 from jeugddocs.render.contract import REQUIRED_STYLES, read_contract
 from jeugddocs.render.footnotes import number_footnotes
@@ -172,12 +172,20 @@ class WordTemplate:
             )
         if compiled.core_part:
             changed[compiled.core_part] = compiled.core.render(describe(view))
+        if out.pictures:
+            changed.update(media.place(out.pictures, rendered, self._part_or_none))
+        known = {part.name for part in compiled.parts}
         return write_package(
             [
                 self._compress(part.name, changed[part.name]) if part.name in changed else part
                 for part in compiled.parts
             ]
+            + [Part.compress(name, data) for name, data in changed.items() if name not in known]
         )
+
+    def _part_or_none(self, name: str) -> bytes | None:
+        part = next((part for part in self.compiled.parts if part.name == name), None)
+        return part.content() if part is not None else None
 
     def _compress(self, name: str, content: bytes) -> Part:
         if len(content) > _REUSED_PART_SIZE:

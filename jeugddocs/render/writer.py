@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from jeugddocs.compute.view import Sections, TableOfContents, TableView
+from jeugddocs.content.pictures import Picture
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.markup.prose import Inline, ListBlock, Paragraph, Run
 from jeugddocs.render import blocks
@@ -57,6 +58,17 @@ class DocumentWriter:
     placed_footnotes: list[str] = field(default_factory=list)
     #: (numId, start) of every list that restarts its numbering.
     restarted_lists: list[tuple[int, int]] = field(default_factory=list)
+    #: Pictures placed, with the relationship id their drawing refers to.
+    pictures: list[tuple[str, Picture]] = field(default_factory=list)
+
+    def picture(self, picture: Picture) -> str:
+        """Return the relationship id for ``picture``; the same picture keeps one."""
+        for rid, known in self.pictures:
+            if known is picture:
+                return rid
+        rid = f"rIdJdBeeld{len(self.pictures) + 1}"
+        self.pictures.append((rid, picture))
+        return rid
 
     def context(self, view: dict[str, Any]) -> dict[str, Any]:
         """Return the template context for ``view``: blocks and runs as ready Word XML."""
@@ -137,4 +149,5 @@ WRITERS: dict[type, BlockWriter] = {
     TableView: blocks.table.write_table,
     Sections: blocks.sections.write_sections,
     TableOfContents: blocks.toc.write_toc,
+    Picture: blocks.image.write_picture,
 }

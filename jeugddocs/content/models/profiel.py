@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from jeugddocs.content.models.base import Model, fail
 from jeugddocs.content.models.fields import Label, Tekst
+from jeugddocs.content.pictures import Picture
 
 
 class Wethouder(Model):
@@ -47,6 +48,9 @@ class Profiel(Model):
     )
     adres: list[Tekst] = Field(default_factory=list, description="adresregels")
     contact: list[Tekst] = Field(default_factory=list, description="telefoon, e-mail, website")
+    logo: Tekst | None = Field(
+        default=None, description="PNG- of JPEG-bestand, naast dit profiel, voor het briefhoofd"
+    )
     cbs_code: Label | None = Field(default=None, description="CBS-code, zoals GM0575")
     huisstijl: Tekst | None = Field(default=None, description="naam van de huisstijl")
     functionarissen: Functionarissen = Field(default_factory=Functionarissen)
@@ -71,6 +75,20 @@ class Profiel(Model):
                 ],
             )
         return self
+
+    #: The logo as read from its file by :func:`jeugddocs.content.profiles.load`.
+    _logo: Picture | None = PrivateAttr(default=None)
+
+    @property
+    def logo_beeld(self) -> Picture | None:
+        """The logo picture, read and checked when the profile was loaded."""
+        return self._logo
+
+    def with_logo(self, picture: Picture) -> Profiel:
+        """Return this profile with its logo read."""
+        copy = self.model_copy()
+        copy._logo = picture
+        return copy
 
     @property
     def briefhoofd(self) -> str:
