@@ -130,6 +130,11 @@ class Document(Model):
             data, self_instance=self, context=validation_context(data)
         )
 
+    # -- pydantic calls a model's own __init__ from model_validate (validating everything
+    #    twice, and dropping the caller's context); this one only adds the context that
+    #    model_validate adds itself, so pydantic may treat it as its own --
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
     @field_validator("bedragen")
     @classmethod
     def _compute_formulas(
