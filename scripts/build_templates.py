@@ -550,12 +550,14 @@ def memo() -> DocxDocument:
     return doc
 
 
-def nota() -> DocxDocument:
+def sectioned(first_rows: list[tuple[str, str, str | None]]) -> DocxDocument:
+    """A document of free sections (nota, rapportage): title block, contents, sections."""
     doc = new_template("{{ onderwerp }}", "{{ afzender.briefhoofd }}")
     update_fields_on_open(doc)
     field_table(
         doc,
         [
+            *first_rows,
             ("Datum", "{{ datum | datum }}", None),
             ("Aan", "{{ aan }}", "aan"),
             ("Van", "{{ van }}", "van"),
@@ -571,30 +573,14 @@ def nota() -> DocxDocument:
     secties(doc)
     bijlagen(doc)
     return doc
+
+
+def nota() -> DocxDocument:
+    return sectioned([])
 
 
 def rapportage() -> DocxDocument:
-    doc = new_template("{{ onderwerp }}", "{{ afzender.briefhoofd }}")
-    update_fields_on_open(doc)
-    field_table(
-        doc,
-        [
-            ("Periode", "{{ periode }}", "periode"),
-            ("Datum", "{{ datum | datum }}", None),
-            ("Aan", "{{ aan }}", "aan"),
-            ("Van", "{{ van }}", "van"),
-            ("Portefeuillehouder", "{{ portefeuillehouder }}", "portefeuillehouder"),
-            ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
-        ],
-    )
-    doc.add_paragraph("{%p if inhoudsopgave %}")
-    doc.add_paragraph("Inhoud", style="TOC Heading")
-    doc.add_paragraph("{{p inhoudsopgave }}")
-    doc.add_paragraph("{%p endif %}")
-    optional_section(doc, "Inleiding", "inleiding")
-    secties(doc)
-    bijlagen(doc)
-    return doc
+    return sectioned([("Periode", "{{ periode }}", "periode")])
 
 
 BUILDERS: dict[str, Callable[[], DocxDocument]] = {

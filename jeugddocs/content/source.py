@@ -531,11 +531,6 @@ def is_reported(value: object) -> bool:
     return value is _INVALID
 
 
-class _Separator(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
 def source_from_data(data: object, name: str) -> tuple[Source, list[Problem]]:
     """Take content given as data (a dict from a form, JSON or a program) as a Source.
 
@@ -554,12 +549,6 @@ def source_from_data(data: object, name: str) -> tuple[Source, list[Problem]]:
         if count > MAX_NODES:
             raise _TooLarge
         if isinstance(value, str):
-            separator = _UNICODE_LINE_BREAK.search(value)
-            if separator:
-                # -- as in YAML text, where it breaks the file's lines: nothing is read --
-                raise _Separator(
-                    source.problem(NOWHERE, _separator_message(separator.group()), path=path)
-                )
             problem = text_problem(value)
             if problem:
                 problems.append(source.problem(NOWHERE, problem, path=path))
@@ -589,8 +578,6 @@ def source_from_data(data: object, name: str) -> tuple[Source, list[Problem]]:
 
     try:
         source.data = copy(data, ())
-    except _Separator as exc:
-        return source, [exc.problem]
     except RecursionError:
         return source, [Problem(name, 0, 0, _TOO_DEEP)]
     except _TooLarge:

@@ -20,6 +20,7 @@ from jeugddocs.content.schema import json_schema
 from jeugddocs.content.source import load_text_bytes
 from jeugddocs.errors import ContentError, Problem
 from tests.conftest import MINIMAL
+from tests.test_fuzz import replaced
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "content" / "voorbeelden").glob("*.yaml"))
 
@@ -171,7 +172,9 @@ scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-(10**20), 10**20),
-    st.text(max_size=30),
+    # -- not YAML's own line breaks (U+0085, U+2028, U+2029): written into YAML text they
+    #    break its lines, so the text is not the same content as the dict --
+    st.text(max_size=30).filter(lambda t: not {"\x85", "\u2028", "\u2029"} & set(t)),
     st.dates(),
     st.sampled_from(
         [
@@ -201,15 +204,6 @@ values = st.recursive(
     ),
     max_leaves=8,
 )
-
-
-def replaced(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    data = yaml.safe_load(MINIMAL)
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
-    return data  # type: ignore[no-any-return]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
