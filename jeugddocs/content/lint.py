@@ -22,7 +22,7 @@ from jeugddocs.content.source import Occurrences, PathKey, Source, strings_in
 from jeugddocs.errors import Problem
 from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import LOCALE
-from jeugddocs.format.tables import amount_cell, amount_widths_cm, fits_on_page
+from jeugddocs.format.tables import amount_widths_cm, column_cells, fits_on_page
 from jeugddocs.markup.references import NAME, REFERENCE, parse_reference
 
 # -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
@@ -59,17 +59,15 @@ def _wide_tables(source: Source, document: BaseModel) -> list[Problem]:
             [sum(row_totals(rows), Decimal(0))] if table.totaal_kolom else []
         )
         values: list[list[Decimal | None]] = [*rows, list(totals)]
+        flags = table.vn_kolommen()
         columns = [
-            [
-                amount_cell(
-                    row[i],
-                    table.eenheid,
-                    table.vn_kolommen()[i],
-                    euro_teken=table.euro_teken,
-                    vn_voor=table.vn_voor,
-                )
-                for row in values
-            ]
+            column_cells(
+                [row[i] for row in values],
+                table.eenheid,
+                flags[i],
+                euro_teken=table.euro_teken,
+                vn_voor=table.vn_voor,
+            )
             for i in range(len(values[0]))
         ]
         if not fits_on_page(amount_widths_cm(columns)):

@@ -126,6 +126,13 @@ def _format_euro(amount: Decimal) -> str:
     return format_currency(amount, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
 
 
+def euro_met_centen(value: object) -> str:
+    """Format an amount in euros always with cents (``€ 100,00``), as a column that has
+    any cents shows all its amounts."""
+    amount = round_half_up(to_decimal(value, "euro"), 2)
+    return format_currency(amount, "EUR", format=_WITH_CENTS, locale=LOCALE, currency_digits=False)
+
+
 def euro_kort(value: object) -> str:
     """Format a large amount the way prose says it: ``€ 1,25 miljoen``.
 

@@ -6,9 +6,10 @@ author before a table comes out too wide for the page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
-from jeugddocs.format.numbers import euro, euro_kort, getal, round_half_up
+from jeugddocs.format.numbers import euro, euro_kort, euro_met_centen, getal, round_half_up
 
 #: What one shown unit is worth, and how many decimals a shown amount keeps.
 UNITS: dict[str, tuple[Decimal, int]] = {
@@ -44,6 +45,7 @@ def amount_cell(
     *,
     euro_teken: bool = True,
     vn_voor: bool = False,
+    centen: bool = False,
 ) -> str:
     """Format one amount as a table shows it: its unit, fixed decimals, and V or N.
 
@@ -62,12 +64,12 @@ def amount_cell(
     _, places = UNITS[eenheid]
     visible = shown(value, eenheid)
     amount = abs(visible) if voordeel_nadeel else visible
-    if eenheid == "euro" and euro_teken:
-        text = euro(amount)
-    elif eenheid == "euro":
-        # -- as euro() shows it, without the sign: cents only when there are any --
-        whole = amount == amount.to_integral_value()
+    if eenheid == "euro":
+        # -- cents only when there are any, or when the column has some (``centen``) --
+        whole = amount == amount.to_integral_value() and not centen
         text = getal(amount, decimalen=0 if whole else 2, vast=True)
+        if euro_teken:
+            text = euro(amount) if not centen else euro_met_centen(amount)
     else:
         text = getal(amount, decimalen=places, vast=True)
     # -- V or N follows what the reader sees: an amount that rounds to 0 is neither --
@@ -75,6 +77,32 @@ def amount_cell(
         mark = "V" if visible > 0 else "N"
         text = f"{mark}\xa0{text}" if vn_voor else f"{text}\xa0{mark}"
     return text
+
+
+def column_cells(
+    values: Sequence[Decimal | None],
+    eenheid: str = "euro",
+    voordeel_nadeel: bool = False,
+    *,
+    euro_teken: bool = True,
+    vn_voor: bool = False,
+) -> list[str]:
+    """Format one column of a table: where any amount has cents, all show them, so the
+    amounts stand decimal under decimal when right-aligned.
+
+    >>> column_cells([Decimal(100), Decimal("2.5"), None])
+    ['€\xa0100,00', '€\xa02,50', '']
+    """
+    cents = eenheid == "euro" and any(
+        v is not None and round_half_up(v, 2) != round_half_up(v, 2).to_integral_value()
+        for v in values
+    )
+    return [
+        amount_cell(
+            v, eenheid, voordeel_nadeel, euro_teken=euro_teken, vn_voor=vn_voor, centen=cents
+        )
+        for v in values
+    ]
 
 
 def unit_caption(eenheid: str, euro_teken: bool = True) -> str:

@@ -155,3 +155,17 @@ def test_rows_never_split_and_tables_of_one_shape_line_up() -> None:
     for table in amounts:
         for row in table.rows:
             assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_a_column_with_cents_shows_cents_in_every_cell() -> None:
+    text = MEMO.format(extra="").replace(
+        '          bedragen: [basis, "=indexeer(basis, index)"]',
+        "          bedragen: [100, 2.5]",
+    )
+
+    lines = extract(api.render(api.plan(document_of(text), "stuk"))[0].data)
+
+    # -- per column: 2022 has cents somewhere, so all its cells show them; 2021 has none --
+    assert "| A | €\xa0100 | €\xa02,50 |" in lines
+    assert "| B | €\xa01.400 | €\xa0-2.500,00 |" in lines
+    assert "| Totaal | €\xa01.500 | €\xa0-2.497,50 |" in lines

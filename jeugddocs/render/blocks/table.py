@@ -8,11 +8,10 @@ section properties when the template is loaded.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from jeugddocs.compute.view import TableView
-from jeugddocs.format.tables import AMOUNTS_SHARE, amount_cell, amount_widths_cm, unit_caption
+from jeugddocs.format.tables import AMOUNTS_SHARE, amount_widths_cm, column_cells, unit_caption
 from jeugddocs.render.wordml import paragraph_xml, text_run, text_xml
 
 if TYPE_CHECKING:
@@ -46,21 +45,25 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
     """The table's title, the table itself (header row, rows, total row) and any rounding note."""
     xml = _caption(out, table)
 
-    def cells(values: tuple[Decimal | None, ...]) -> list[str]:
-        return [
-            amount_cell(
-                v,
-                table.eenheid,
-                vn,
-                euro_teken=table.euro_teken,
-                vn_voor=table.vn_voor,
-            )
-            for v, vn in zip(values, table.voordeel_nadeel, strict=True)
-        ]
-
     header = [table.kop_omschrijving, *table.kolommen]
-    body = [[rij.omschrijving, *cells(rij.bedragen)] for rij in table.rijen]
-    total = [table.totaal, *cells(table.totalen)] if table.totaal else None
+    columns = [
+        column_cells(
+            [
+                *(rij.bedragen[i] for rij in table.rijen),
+                *([table.totalen[i]] if table.totaal else []),
+            ],
+            table.eenheid,
+            table.voordeel_nadeel[i],
+            euro_teken=table.euro_teken,
+            vn_voor=table.vn_voor,
+        )
+        for i in range(len(table.kolommen))
+    ]
+    body = [
+        [rij.omschrijving, *(column[r] for column in columns)] for r, rij in enumerate(table.rijen)
+    ]
+    last = len(table.rijen)
+    total = [table.totaal, *(column[last] for column in columns)] if table.totaal else None
     rows = [header, *body, *([total] if total else [])]
     widths = _widths(out.layout.text_width, rows)
 
@@ -77,10 +80,10 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
 
     gaps = [name for name, gap in zip(table.kolommen, table.afronding, strict=True) if gap]
     if gaps:
-        columns = ", ".join(f"'{name}'" for name in gaps)
+        named = ", ".join(f"'{name}'" for name in gaps)
         note = (
             f"Door afronding is het totaal van {'kolom' if len(gaps) == 1 else 'de kolommen'} "
-            f"{columns} niet precies de som van de getoonde bedragen."
+            f"{named} niet precies de som van de getoonde bedragen."
         )
         xml += paragraph_xml(text_run(note), out.style(NOTE_STYLE))
     return xml + _SPACE_AFTER
