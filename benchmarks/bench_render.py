@@ -578,6 +578,7 @@ def plain_contexts(doc: Generated) -> tuple[dict[str, Any], dict[str, Any]]:
         "afzender": {"briefhoofd": f"Gemeente {c['gemeente']}", "adresregel": "", "logo": None},
         "kopvelden": [],
         "beslispunten_genummerd": True,
+        "gelet_op_als_lijst": False,
     }
     voorstel.update(shared)
     vergadering = c["besluit"].get("vergadering")

@@ -426,7 +426,13 @@ def raadsbesluit() -> DocxDocument:
     doc.add_paragraph("{%p for regel in overwegende %}")
     doc.add_paragraph("overwegende {{r regel }};")
     doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p if gelet_op %}")
+    # -- one line or a list, as the house style's huisstijl.yaml says (gelet_op) --
+    doc.add_paragraph("{%p if gelet_op and gelet_op_als_lijst %}")
+    doc.add_paragraph("gelet op:")
+    doc.add_paragraph("{%p for regel in gelet_op %}")
+    doc.add_paragraph("{{ regel }};", style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p elif gelet_op %}")
     doc.add_paragraph("gelet op {{ gelet_op | join('; ') }};")
     doc.add_paragraph("{%p endif %}")
     besluit = doc.add_paragraph()
@@ -621,7 +627,8 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
         "erft_van: standaard\n"
         "argumenten: doorlopend\n"
         "kanttekeningen: geen\n"
-        "enkel_beslispunt_nummeren: false\n",
+        "enkel_beslispunt_nummeren: false\n"
+        "gelet_op: lijst\n",
     ),
 }
 

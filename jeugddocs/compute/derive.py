@@ -44,6 +44,7 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
         "zaaknummer": voorstel["zaaknummer"],
         "beslispunten": voorstel["beslispunten"],
         "beslispunten_genummerd": voorstel["beslispunten_genummerd"],
+        "gelet_op_als_lijst": voorstel["gelet_op_als_lijst"],
         "gelet_op": besluit["gelet_op"],
         "vergadering": besluit["vergadering"],
         "voorzitter": besluit["voorzitter"] or people.get("burgemeester"),

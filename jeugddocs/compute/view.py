@@ -104,6 +104,7 @@ def build_view(document: Document, structure: Structuur = STANDAARD) -> dict[str
     view["beslispunten_genummerd"] = isinstance(points, list) and (
         len(points) > 1 or structure.enkel_beslispunt_nummeren
     )
+    view["gelet_op_als_lijst"] = structure.gelet_op == "lijst"
     if "inhoudsopgave" in view:
         sections = view["secties"]
         wanted = view["inhoudsopgave"] and isinstance(sections, Sections)

@@ -35,6 +35,10 @@ class Structuur(Model):
     enkel_beslispunt_nummeren: bool = Field(
         default=True, description="ook één beslispunt een nummer (1.) geven"
     )
+    gelet_op: Literal["regel", "lijst"] = Field(
+        default="regel",
+        description="in het raadsbesluit: 'gelet op a; b;' op één regel, of als opsomming",
+    )
     erft_van: Tekst | None = Field(
         default=None, description="huisstijl waarvan ontbrekende sjablonen komen (standaard)"
     )
