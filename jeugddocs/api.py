@@ -23,7 +23,7 @@ from jeugddocs.artefact import Artefact, file_name
 from jeugddocs.compute.derive import DERIVED
 from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import SOORTEN, Document
-from jeugddocs.content.models.huisstijl import STANDAARD
+from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.schema import json_schema
 from jeugddocs.errors import (
     ContentError,
@@ -141,7 +141,11 @@ Outcomes = Generator[FileOutcome, None, None]
 
 
 def check(
-    source: ContentSource, name: str | None = None, *, gemeenten: Sequence[Path | str] = ()
+    source: ContentSource,
+    name: str | None = None,
+    *,
+    gemeenten: Sequence[Path | str] = (),
+    huisstijl: Path | str | None = None,
 ) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
@@ -153,9 +157,20 @@ def check(
     document can be made, and ``checked.valid()`` returns it or raises ContentError.
 
     ``gemeenten`` are folders with municipality profiles (``<sleutel>.yaml``), searched
-    before any ``gemeenten`` folder beside the content file or above it.
+    before any ``gemeenten`` folder beside the content file or above it. ``huisstijl``
+    (a name or folder) decides which fields are required; without it the sender's
+    profile's house style does, else the default one.
     """
-    return check_source(source, name, gemeenten=[Path(folder) for folder in gemeenten])
+
+    def rules(profile_style: str | None) -> Structuur:
+        chosen = huisstijl if huisstijl is not None else profile_style
+        try:
+            return house_style(chosen).structure or STANDAARD
+        except ProblemsError as exc:
+            raise ContentError(exc.problems) from None
+
+    folders = [Path(folder) for folder in gemeenten]
+    return check_source(source, name, gemeenten=folders, rules=rules)
 
 
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
@@ -456,7 +471,9 @@ def _build_one(
     """Check and plan one file; unless an earlier file claimed its names, render and write it."""
     warnings: list[Problem] = []
     try:
-        checked = check(path, gemeenten=gemeenten)
+        checked = check(
+            path, gemeenten=gemeenten, huisstijl=templates.directory if chosen else None
+        )
         warnings = checked.warnings
         document = checked.valid()
         styles = _styles_for(document, templates, chosen)

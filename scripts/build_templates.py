@@ -386,8 +386,10 @@ def raadsvoorstel(
         lead = doc.add_paragraph("Het college van burgemeester en wethouders stelt de raad voor:")
         lead.runs[0].bold = True
         numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+    doc.add_paragraph("{%p if kern %}")
     doc.add_heading(headings["kern"], level=1)
     doc.add_paragraph("{{p kern }}")
+    doc.add_paragraph("{%p endif %}")
     if not decision_first:
         doc.add_heading(headings["besluit"], level=1)
         numbered_list(doc, "beslispunten", "beslispunten_genummerd")
@@ -623,7 +625,8 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
         {"raadsvoorstel": lambda: raadsvoorstel(decision_first=True)},
         "naam: Plat\n"
         "beschrijving: Het besluit direct onder de titel; argumenten doorlopend genummerd (1., "
-        "2.), kanttekeningen zonder nummer, één beslispunt zonder nummer.\n"
+        "2.), kanttekeningen zonder nummer, één beslispunt zonder nummer, geen verplichte kern.\n"
+        "verplicht: []\n"
         "erft_van: standaard\n"
         "argumenten: doorlopend\n"
         "kanttekeningen: geen\n"

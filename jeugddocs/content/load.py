@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,10 @@ from jeugddocs.collector import held_off
 from jeugddocs.content import lint, profiles
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.document import validation_context
+from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import (
+    Position,
     Source,
     YamlParser,
     is_reported,
@@ -62,6 +64,7 @@ def check_source(
     *,
     parser: YamlParser | None = None,
     gemeenten: Sequence[Path] = (),
+    rules: Callable[[str | None], Structuur] | None = None,
 ) -> Checked:
     """Read and validate content, from a file, YAML text or a dict, the same way for each.
 
@@ -72,7 +75,9 @@ def check_source(
     their field path, which every problem carries. Nothing is raised for content
     problems: see :meth:`Checked.valid`. ``gemeenten`` are folders with municipality
     profiles, searched before the ``gemeenten`` folders found from the content's folder
-    (see :mod:`jeugddocs.content.profiles`).
+    (see :mod:`jeugddocs.content.profiles`). ``rules`` gives the structure rules of a
+    house style by name (None: the caller's or default style), for the fields a house
+    style requires; without it the default rules apply.
     """
     near: Path | None = None
     if isinstance(source, Mapping):
@@ -86,12 +91,17 @@ def check_source(
         near = path.parent
         loaded, problems = load_source(path, name or str(path), parser)
     try:
-        return _validate(loaded, problems, profiles.search_path(near, gemeenten))
+        return _validate(loaded, problems, profiles.search_path(near, gemeenten), rules)
     except ContentError as exc:
         return Checked(None, exc.problems)
 
 
-def _validate(source: Source, problems: list[Problem], folders: Sequence[Path]) -> Checked:
+def _validate(
+    source: Source,
+    problems: list[Problem],
+    folders: Sequence[Path],
+    rules: Callable[[str | None], Structuur] | None = None,
+) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
     data = source.data
@@ -123,9 +133,29 @@ def _validate(source: Source, problems: list[Problem], folders: Sequence[Path]) 
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
         raise ContentError(problems) from None
+    style = document.afzender.huisstijl if document.afzender else None
+    structure = rules(style) if rules is not None else STANDAARD
+    problems += _required_by_house_style(document, structure, source)
     if problems:
         raise ContentError(problems)
     return Checked(document, warnings=sorted(lint.warnings(source, document)))
+
+
+def _required_by_house_style(
+    document: Document, structure: Structuur, source: Source
+) -> list[Problem]:
+    """A problem for each field the house style requires that this document leaves empty."""
+    name = structure.naam or "deze"
+    return [
+        source.problem(
+            source.key_position(()) if not source.positioned else Position(1, 1, 0, 0),
+            f"het veld '{field}' ontbreekt; de huisstijl {name} vraagt het. Voeg '{field}:' "
+            "toe met een tekst",
+            path=(field,),
+        )
+        for field in structure.verplicht
+        if field in type(document).model_fields and not getattr(document, field)
+    ]
 
 
 def _model_for(

@@ -175,3 +175,35 @@ def test_a_key_used_twice_is_a_problem() -> None:
     problems = api.check(text).problems
 
     assert [p.path for p in problems] == [("argumenten", 2, "sleutel")]
+
+
+def test_the_house_style_decides_whether_kern_is_required(tmp_path: Path) -> None:
+    text = "\n".join(line for line in MINIMAL.splitlines() if not line.startswith("kern:")) + "\n"
+
+    standaard = api.check(text)
+    plat = api.check(text, huisstijl="plat")
+
+    (problem,) = standaard.problems
+    assert problem.path == ("kern",)
+    assert problem.message.startswith(
+        "het veld 'kern' ontbreekt; de huisstijl Standaard vraagt het"
+    )
+    assert plat.ok
+    templates = api.template_set("plat")
+    lines = extract(api.render(api.plan(plat.valid(), "k", templates.structure), templates)[0].data)
+    assert not any("Kern van het voorstel" in line for line in lines)
+
+
+def test_a_profile_with_a_house_style_decides_for_validation_too(tmp_path: Path) -> None:
+    (tmp_path / "gemeenten").mkdir()
+    (tmp_path / "gemeenten" / "hilversum.yaml").write_text(
+        "naam: Hilversum\nhuisstijl: plat\n", encoding="utf-8"
+    )
+    content = tmp_path / "voorstel.yaml"
+    text = "\n".join(line for line in MINIMAL.splitlines() if not line.startswith("kern:")).replace(
+        "gemeente: Hilversum", "gemeente: hilversum"
+    )
+    content.write_text(text + "\n", encoding="utf-8")
+
+    assert api.check(content).ok
+    assert CliRunner().invoke(cli, ["validate", str(content)]).exit_code == 0

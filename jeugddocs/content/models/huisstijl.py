@@ -35,6 +35,11 @@ class Structuur(Model):
     enkel_beslispunt_nummeren: bool = Field(
         default=True, description="ook één beslispunt een nummer (1.) geven"
     )
+    verplicht: list[Tekst] = Field(
+        default_factory=lambda: ["kern"],
+        description="velden die een stuk in deze huisstijl moet hebben, naast wat elke soort "
+        "vraagt (standaard: kern)",
+    )
     gelet_op: Literal["regel", "lijst"] = Field(
         default="regel",
         description="in het raadsbesluit: 'gelet op a; b;' op één regel, of als opsomming",

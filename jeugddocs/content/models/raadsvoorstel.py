@@ -28,7 +28,10 @@ class Raadsvoorstel(Voorstel):
 
     soort: Literal["raadsvoorstel"]
     programma: Tekst | None = Field(default=None, description="begrotingsprogramma")
-    kern: Proza = Field(description="Kern van het voorstel")
+    kern: Proza | None = Field(
+        default=None,
+        description="Kern van het voorstel; verplicht als de huisstijl het vraagt (standaard)",
+    )
     aanleiding: Proza
     beoogd_effect: Proza | None = None
     financien: Financien
