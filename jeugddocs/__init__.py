@@ -16,20 +16,32 @@ from __future__ import annotations
 
 import sys
 
-# -- as the command (``jeugddocs`` or ``python -m jeugddocs``, while runpy looks for us
-#    argv[0] is "-m"), a Ctrl-C from here on says "Afgebroken." instead of a traceback;
+
+def _run_as_the_command() -> bool:
+    """Whether this process is the ``jeugddocs`` command, not a program that imports us.
+
+    ``python -m jeugddocs`` shows in the interpreter's own arguments; the console script
+    is named ``jeugddocs``. A script of a user merely called "jeugddocs-rapport.py" is
+    neither, and keeps Python's own Ctrl-C.
+    """
+    argv = list(getattr(sys, "orig_argv", sys.argv))
+    if "-m" in argv:
+        return argv[argv.index("-m") + 1 : argv.index("-m") + 2] == ["jeugddocs"]
+    name = sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1] if sys.argv else ""
+    return name in ("jeugddocs", "jeugddocs.exe", "jeugddocs-script.py")
+
+
+# -- as the command, a Ctrl-C from here on says "Afgebroken." instead of a traceback;
 #    as a library, nothing is changed --
-if sys.argv[:1] == ["-m"] or sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1].startswith(
-    "jeugddocs"
-):
+if _run_as_the_command():
     from jeugddocs import start as _start
 
     _start.guard()
 
 # -- after the guard, so a Ctrl-C while these import is covered too --
-import importlib
-import types
-from typing import TYPE_CHECKING
+import importlib  # noqa: E402 - after the guard, on purpose
+import types  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 if TYPE_CHECKING:
     from jeugddocs.api import (

@@ -163,3 +163,23 @@ def test_ctrl_c_at_any_moment_of_starting_says_afgebroken(tmp_path: Path, delay:
     else:
         assert process.returncode == 0, stderr
         assert len(list(tmp_path.glob("*.docx"))) == 2
+
+
+def test_a_program_that_imports_jeugddocs_keeps_its_own_ctrl_c(tmp_path: Path) -> None:
+    # -- a user's script whose name starts like ours is not the command --
+    script = tmp_path / "jeugddocs-rapport.py"
+    script.write_text(
+        "import signal, jeugddocs\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n",
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, check=True
+    )
+
+    assert result.stdout == "True\n"
