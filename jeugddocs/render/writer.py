@@ -9,7 +9,7 @@ put every field in its place) and list numbering that restarts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +60,15 @@ class DocumentWriter:
     restarted_lists: list[tuple[int, int]] = field(default_factory=list)
     #: Pictures placed, with the relationship id their drawing refers to.
     pictures: list[tuple[str, Picture]] = field(default_factory=list)
+    #: Every table of the document, so each can be laid out like the others.
+    tables: list[TableView] = field(default_factory=list)
+    _widest_amount: float | None = None
+
+    def widest_amount_cm(self) -> float:
+        """The width the widest amount of any table in the document needs, worked out once."""
+        if self._widest_amount is None:
+            self._widest_amount = blocks.table.widest_amount_cm(self.tables)
+        return self._widest_amount
 
     def picture(self, picture: Picture) -> str:
         """Return the relationship id for ``picture``; the same picture keeps one."""
@@ -73,6 +82,7 @@ class DocumentWriter:
     def context(self, view: dict[str, Any]) -> dict[str, Any]:
         """Return the template context for ``view``: blocks and runs as ready Word XML."""
         self.voetnoten = view.get("voetnoten") or {}
+        self.tables = list(_tables_in(view))
         return {key: self._value(value) for key, value in view.items() if key != "voetnoten"}
 
     def _value(self, value: Any) -> Any:
@@ -151,3 +161,19 @@ WRITERS: dict[type, BlockWriter] = {
     TableOfContents: blocks.toc.write_toc,
     Picture: blocks.image.write_picture,
 }
+
+
+def _tables_in(value: Any) -> Iterator[TableView]:
+    """Yield every table in a view, in sections and lists too."""
+    if isinstance(value, TableView):
+        yield value
+    elif isinstance(value, Sections):
+        for section in value.walk():
+            if section.tabel is not None:
+                yield section.tabel
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _tables_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _tables_in(item)

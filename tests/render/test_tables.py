@@ -131,7 +131,7 @@ def test_rows_never_split_and_tables_of_one_shape_line_up() -> None:
                 kolommen: [Raming, Realisatie]
                 rijen:
                   - omschrijving: Iets heel anders met een veel langere omschrijving
-                    bedragen: [5, 7]
+                    bedragen: [5, 123456789012]
             """
         ),
         "  ",

@@ -46,26 +46,14 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
     xml = _caption(out, table)
 
     header = [table.kop_omschrijving, *table.kolommen]
-    columns = [
-        column_cells(
-            [
-                *(rij.bedragen[i] for rij in table.rijen),
-                *([table.totalen[i]] if table.totaal else []),
-            ],
-            table.eenheid,
-            table.voordeel_nadeel[i],
-            euro_teken=table.euro_teken,
-            vn_voor=table.vn_voor,
-        )
-        for i in range(len(table.kolommen))
-    ]
+    columns = amount_columns(table)
     body = [
         [rij.omschrijving, *(column[r] for column in columns)] for r, rij in enumerate(table.rijen)
     ]
     last = len(table.rijen)
     total = [table.totaal, *(column[last] for column in columns)] if table.totaal else None
     rows = [header, *body, *([total] if total else [])]
-    widths = _widths(out.layout.text_width, rows)
+    widths = _widths(out.layout.text_width, rows, out.widest_amount_cm())
 
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     xml += (
@@ -121,15 +109,40 @@ def _row(
     return xml + "</w:tr>"
 
 
-def _widths(text_width: int, rows: list[list[str]]) -> list[int]:
+def amount_columns(table: TableView) -> list[list[str]]:
+    """The texts of each amount column of ``table``: its rows, then its total if it has one."""
+    return [
+        column_cells(
+            [
+                *(rij.bedragen[i] for rij in table.rijen),
+                *([table.totalen[i]] if table.totaal else []),
+            ],
+            table.eenheid,
+            table.voordeel_nadeel[i],
+            euro_teken=table.euro_teken,
+            vn_voor=table.vn_voor,
+        )
+        for i in range(len(table.kolommen))
+    ]
+
+
+def widest_amount_cm(tables: list[TableView]) -> float:
+    """The width the widest amount of all ``tables`` needs (at least the standard width)."""
+    widths = [STANDARD_AMOUNT_CM]
+    for table in tables:
+        widths += amount_widths_cm(amount_columns(table))
+    return max(widths)
+
+
+def _widths(text_width: int, rows: list[list[str]], widest_cm: float) -> list[int]:
     """Column widths in twips: amount columns as wide as their longest text, the rest first."""
     width = text_width * _EMU_PER_TWIP
     columns = [[row[i] for row in rows] for i in range(1, len(rows[0]))]
-    # -- every amount column equally wide, and at least the standard width: tables of the
-    #    same shape in one document line up, column under column --
+    # -- every amount column as wide as the widest amount of the whole document, so the
+    #    document's tables of one shape line up, column under column --
     room = int(width * AMOUNTS_SHARE)
     own = [int(cm * _EMU_PER_CM) for cm in amount_widths_cm(columns)]
-    equal = [int(max(STANDARD_AMOUNT_CM * _EMU_PER_CM, *own))] * len(columns)
+    equal = [int(max(widest_cm * _EMU_PER_CM, *own))] * len(columns)
     needed = equal if sum(equal) <= room else own
     if sum(needed) > room:
         # -- too wide for the page (the checks warn the author): shrink in proportion --
