@@ -481,7 +481,32 @@ STELLER = (
 )
 
 
-def collegevoorstel() -> DocxDocument:
+#: The headings of a collegevoorstel, per house style.
+COLLEGE_HEADINGS = {
+    "voorstel": "Voorstel",
+    "samenvatting": "Samenvatting",
+    "aanleiding": "Aanleiding",
+    "doel": "Doel",
+    "argumenten": "Argumenten",
+    "kanttekeningen": "Kanttekeningen",
+    "financien": "Financiën",
+    "uitvoering": "Uitvoering",
+    "communicatie": "Communicatie",
+}
+COLLEGE_QUESTION_HEADINGS = {
+    "voorstel": "Wat stellen wij voor?",
+    "samenvatting": "Waar gaat het over?",
+    "aanleiding": "Waarom ligt dit voorstel voor?",
+    "doel": "Wat willen we bereiken?",
+    "argumenten": "Waarom stellen wij dit voor?",
+    "kanttekeningen": "Wat zijn de risico's?",
+    "financien": "Wat mag het kosten?",
+    "uitvoering": "Hoe gaan we verder?",
+    "communicatie": "Hoe communiceren we?",
+}
+
+
+def collegevoorstel(headings: dict[str, str] = COLLEGE_HEADINGS) -> DocxDocument:
     doc = new_template("Collegevoorstel", "{{ onderwerp }}")
     field_table(
         doc,
@@ -494,24 +519,24 @@ def collegevoorstel() -> DocxDocument:
             ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
         ],
     )
-    doc.add_heading("Voorstel", level=1)
+    doc.add_heading(headings["voorstel"], level=1)
     numbered_list(doc, "beslispunten", "beslispunten_genummerd")
-    doc.add_heading("Samenvatting", level=1)
+    doc.add_heading(headings["samenvatting"], level=1)
     doc.add_paragraph("{{p samenvatting }}")
-    doc.add_heading("Aanleiding", level=1)
+    doc.add_heading(headings["aanleiding"], level=1)
     doc.add_paragraph("{{p aanleiding }}")
-    optional_section(doc, "Doel", "doel")
-    doc.add_heading("Argumenten", level=1)
+    optional_section(doc, headings["doel"], "doel")
+    doc.add_heading(headings["argumenten"], level=1)
     numbered_arguments(doc, "argumenten")
     doc.add_paragraph("{%p if kanttekeningen %}")
-    doc.add_heading("Kanttekeningen", level=1)
+    doc.add_heading(headings["kanttekeningen"], level=1)
     numbered_arguments(doc, "kanttekeningen")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if financien %}")
-    financien(doc, "Financiën")
+    financien(doc, headings["financien"])
     doc.add_paragraph("{%p endif %}")
-    optional_section(doc, "Uitvoering", "uitvoering")
-    optional_section(doc, "Communicatie", "communicatie")
+    optional_section(doc, headings["uitvoering"], "uitvoering")
+    optional_section(doc, headings["communicatie"], "communicatie")
     bijlagen(doc)
     return doc
 
@@ -614,7 +639,10 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
         "enkel_beslispunt_nummeren: true\n",
     ),
     "vragen": (
-        {"raadsvoorstel": lambda: raadsvoorstel(QUESTION_HEADINGS)},
+        {
+            "raadsvoorstel": lambda: raadsvoorstel(QUESTION_HEADINGS),
+            "collegevoorstel": lambda: collegevoorstel(COLLEGE_QUESTION_HEADINGS),
+        },
         "naam: Vragen\n"
         "beschrijving: Koppen als vragen (Wat willen we bereiken? Wat mag het kosten?).\n"
         "erft_van: standaard\n"

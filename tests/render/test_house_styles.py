@@ -207,3 +207,16 @@ def test_a_profile_with_a_house_style_decides_for_validation_too(tmp_path: Path)
 
     assert api.check(content).ok
     assert CliRunner().invoke(cli, ["validate", str(content)]).exit_code == 0
+
+
+@pytest.mark.parametrize("style", ["standaard", "vragen"])
+def test_a_collegevoorstel_in_each_style_with_its_own_template(
+    style: str, golden: Callable[[Path, list[str]], None]
+) -> None:
+    templates = api.template_set(style)
+    sample = SAMPLES / "dagbehandeling-jonge-kinderen.yaml"
+    document = api.check(sample).valid()
+
+    (voorstel,) = api.render(api.plan(document, "d", templates.structure), templates)
+
+    golden(GOLDEN / f"{style}-collegevoorstel.txt", extract(voorstel.data))
