@@ -231,13 +231,6 @@ def format_reference(reference: Reference, amounts: Mapping[str, Any]) -> str:
     return str(value)
 
 
-def expand(text: str, amounts: Mapping[str, Any]) -> str:
-    """Replace every reference in ``text`` by its formatted value (for checked text)."""
-    if "{{" not in text:
-        return text
-    return REFERENCE.sub(lambda m: format_reference(parse_reference(m.group()), amounts), text)
-
-
 def _q(fragment: str) -> str:
     """A reference as a message quotes it: on one line, and shortened when long."""
     return quote(fragment, 80)

@@ -252,7 +252,10 @@ class WordTemplate:
         return self._lines[part]
 
     def _part_content(self, name: str) -> bytes:
-        return next(part for part in self.compiled.parts if part.name == name).content()
+        content = self._part_or_none(name)
+        if content is None:  # pragma: no cover - the contract names only parts it found
+            raise KeyError(name)
+        return content
 
     def _content_of_footnotes(self) -> str | None:
         name = self.compiled.footnotes_part

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from jeugddocs.compute.view import Sections, TableOfContents, TableView
 from jeugddocs.content.pictures import Picture
 from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.format.tables import amount_widths_cm
 from jeugddocs.markup.prose import Inline, ListBlock, Paragraph, Run
 from jeugddocs.render import blocks
 from jeugddocs.render.wordml import escape, run_properties, run_xml
@@ -62,12 +63,25 @@ class DocumentWriter:
     pictures: list[tuple[str, Picture]] = field(default_factory=list)
     #: Every table of the document, so each can be laid out like the others.
     tables: list[TableView] = field(default_factory=list)
+    _columns: dict[int, list[list[str]]] = field(default_factory=dict)
     _widest_amount: float | None = None
 
+    def amount_columns(self, table: TableView) -> list[list[str]]:
+        """The formatted amount columns of ``table``, formatted once per document: the
+        widths of all tables and the table itself use them."""
+        key = id(table)  # -- the table stays in ``tables``, so its id is not reused --
+        if key not in self._columns:
+            self._columns[key] = blocks.table.amount_columns(table)
+        return self._columns[key]
+
     def widest_amount_cm(self) -> float:
-        """The width the widest amount of any table in the document needs, worked out once."""
+        """The width the widest amount of any table in the document needs (at least the
+        standard width), worked out once."""
         if self._widest_amount is None:
-            self._widest_amount = blocks.table.widest_amount_cm(self.tables)
+            widths = [blocks.table.STANDARD_AMOUNT_CM]
+            for table in self.tables:
+                widths += amount_widths_cm(self.amount_columns(table))
+            self._widest_amount = max(widths)
         return self._widest_amount
 
     def picture(self, picture: Picture) -> str:

@@ -46,7 +46,7 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
     xml = _caption(out, table)
 
     header = [table.kop_omschrijving, *table.kolommen]
-    columns = amount_columns(table)
+    columns = out.amount_columns(table)
     body = [
         [rij.omschrijving, *(column[r] for column in columns)] for r, rij in enumerate(table.rijen)
     ]
@@ -124,14 +124,6 @@ def amount_columns(table: TableView) -> list[list[str]]:
         )
         for i in range(len(table.kolommen))
     ]
-
-
-def widest_amount_cm(tables: list[TableView]) -> float:
-    """The width the widest amount of all ``tables`` needs (at least the standard width)."""
-    widths = [STANDARD_AMOUNT_CM]
-    for table in tables:
-        widths += amount_widths_cm(amount_columns(table))
-    return max(widths)
 
 
 def _widths(text_width: int, rows: list[list[str]], widest_cm: float) -> list[int]:
