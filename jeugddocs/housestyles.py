@@ -9,14 +9,16 @@ editor's copy may hold only the one template the council wants different.
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from jeugddocs.content.models import SOORTEN
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.problems import problems_from_validation
-from jeugddocs.content.source import load_source
+from jeugddocs.content.source import Source, load_source
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.render.templates import DEFAULT_HOUSE_STYLE, TemplateSet, templates_root
 
@@ -83,6 +85,32 @@ def _structure(folder: Path) -> Structuur:
     if source.data is None or problems:
         raise TemplateError(problems)
     try:
-        return Structuur.model_validate(source.data if source.data is not None else {})
+        structure = Structuur.model_validate(source.data if source.data is not None else {})
     except ValidationError as exc:
         raise TemplateError(problems_from_validation(exc, source, Structuur)) from None
+    unknown = _unknown_required_fields(structure, source)
+    if unknown:
+        raise TemplateError(unknown)
+    return structure
+
+
+def _unknown_required_fields(structure: Structuur, source: Source) -> list[Problem]:
+    """A problem for each name in ``verplicht`` that no kind of document has.
+
+    Without this a typo ("kernn") would make nothing required and say nothing.
+    """
+    known = {name for model in SOORTEN.values() for name in model.model_fields}
+    problems = []
+    for index, field in enumerate(structure.verplicht):
+        if field in known:
+            continue
+        hint = get_close_matches(field, sorted(known), n=1)
+        suggestion = f"; bedoelde u '{hint[0]}'?" if hint else ""
+        problems.append(
+            source.problem(
+                source.value_position(("verplicht", index)),
+                f"'verplicht' noemt '{field}', maar geen soort stuk heeft dat veld{suggestion}",
+                path=("verplicht", index),
+            )
+        )
+    return problems

@@ -412,12 +412,15 @@ def raadsvoorstel(
     return doc
 
 
-def raadsbesluit() -> DocxDocument:
+def raadsbesluit(
+    opening: str = "De raad van de gemeente {{ gemeente }};", decision: str = "besluit:"
+) -> DocxDocument:
+    """The besluit; councils word its opening line and its "besluit:" differently."""
     doc = new_template("Raadsbesluit", "{{ onderwerp }}")
     doc.add_paragraph("{%p if zaaknummer %}")
     doc.add_paragraph("Zaaknummer: {{ zaaknummer }}")
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("De raad van de gemeente {{ gemeente }};")
+    doc.add_paragraph(opening)
     # -- the considerans: each kind of line only when the besluit has it --
     doc.add_paragraph("{%p if gelezen %}")
     doc.add_paragraph("gelezen {{r gelezen }};")
@@ -438,7 +441,7 @@ def raadsbesluit() -> DocxDocument:
     doc.add_paragraph("gelet op {{ gelet_op | join('; ') }};")
     doc.add_paragraph("{%p endif %}")
     besluit = doc.add_paragraph()
-    besluit.add_run("besluit:").bold = True
+    besluit.add_run(decision).bold = True
     numbered_list(doc, "beslispunten", "beslispunten_genummerd")
     closing = doc.add_paragraph(
         "Aldus besloten in de openbare vergadering van "
@@ -541,7 +544,15 @@ def collegevoorstel(headings: dict[str, str] = COLLEGE_HEADINGS) -> DocxDocument
     return doc
 
 
-def raadsinformatiebrief() -> DocxDocument:
+#: The headings of a raadsinformatiebrief, per house style.
+RIB_HEADINGS = {"inleiding": "Inleiding", "kernboodschap": "Kernboodschap"}
+RIB_QUESTION_HEADINGS = {
+    "inleiding": "Waarom krijgt u deze brief?",
+    "kernboodschap": "Wat willen wij u laten weten?",
+}
+
+
+def raadsinformatiebrief(headings: dict[str, str] = RIB_HEADINGS) -> DocxDocument:
     doc = new_template("Raadsinformatiebrief", "{{ onderwerp }}")
     field_table(
         doc,
@@ -553,9 +564,9 @@ def raadsinformatiebrief() -> DocxDocument:
             ("Inlichtingen bij", STELLER, "steller"),
         ],
     )
-    doc.add_heading("Inleiding", level=1)
+    doc.add_heading(headings["inleiding"], level=1)
     doc.add_paragraph("{{p inleiding }}")
-    doc.add_heading("Kernboodschap", level=1)
+    doc.add_heading(headings["kernboodschap"], level=1)
     doc.add_paragraph("{{p kernboodschap }}")
     secties(doc)
     bijlagen(doc)
@@ -563,7 +574,7 @@ def raadsinformatiebrief() -> DocxDocument:
     return doc
 
 
-def memo() -> DocxDocument:
+def memo(introduction: str = "Inleiding") -> DocxDocument:
     doc = new_template("Memo")
     field_table(
         doc,
@@ -576,7 +587,7 @@ def memo() -> DocxDocument:
             ("Zaaknummer", "{{ zaaknummer }}", "zaaknummer"),
         ],
     )
-    doc.add_heading("Inleiding", level=1)
+    doc.add_heading(introduction, level=1)
     doc.add_paragraph("{{p inleiding }}")
     secties(doc)
     bijlagen(doc)
@@ -642,6 +653,8 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
         {
             "raadsvoorstel": lambda: raadsvoorstel(QUESTION_HEADINGS),
             "collegevoorstel": lambda: collegevoorstel(COLLEGE_QUESTION_HEADINGS),
+            "raadsinformatiebrief": lambda: raadsinformatiebrief(RIB_QUESTION_HEADINGS),
+            "memo": lambda: memo("Waar gaat deze memo over?"),
         },
         "naam: Vragen\n"
         "beschrijving: Koppen als vragen (Wat willen we bereiken? Wat mag het kosten?).\n"
@@ -650,7 +663,12 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
         "kanttekeningen: per_beslispunt\n",
     ),
     "plat": (
-        {"raadsvoorstel": lambda: raadsvoorstel(decision_first=True)},
+        {
+            "raadsvoorstel": lambda: raadsvoorstel(decision_first=True),
+            "raadsbesluit": lambda: raadsbesluit(
+                "De gemeenteraad van {{ gemeente }},", "B E S L U I T :"
+            ),
+        },
         "naam: Plat\n"
         "beschrijving: Het besluit direct onder de titel; argumenten doorlopend genummerd (1., "
         "2.), kanttekeningen zonder nummer, één beslispunt zonder nummer, geen verplichte kern.\n"

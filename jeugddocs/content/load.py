@@ -149,8 +149,8 @@ def _required_by_house_style(
     return [
         source.problem(
             source.key_position(()) if not source.positioned else Position(1, 1, 0, 0),
-            f"het veld '{field}' ontbreekt; de huisstijl {name} vraagt het. Voeg '{field}:' "
-            "toe met een tekst",
+            f"het veld '{field}' ontbreekt of is leeg; de huisstijl {name} vraagt het. Voeg "
+            f"'{field}:' toe en vul het in",
             path=(field,),
         )
         for field in structure.verplicht
