@@ -28,8 +28,11 @@ def plan(document: Document, name: str, structure: Structuur = STANDAARD) -> lis
     """Return every document ``document`` yields, itself first, named after ``name``.
 
     ``name`` is the main document's name (for a content file, its stem); a derived
-    document adds its suffix: ``kaders`` and ``kaders-raadsbesluit``.
+    document adds its suffix: ``kaders`` and ``kaders-raadsbesluit``. ``structure`` is
+    the house style's; what the document sets under ``structuur:`` takes precedence.
     """
+    if document.structuur is not None:
+        structure = document.structuur.applied_to(structure)
     return [
         Planned(f"{name}{planned.suffix}", planned.template, document.onderwerp, planned.view)
         for planned in plan_documents(document, structure)

@@ -256,3 +256,27 @@ def test_a_profile_with_a_house_style_decides_for_validation_too(tmp_path: Path)
 
     assert api.check(content).ok
     assert CliRunner().invoke(cli, ["validate", str(content)]).exit_code == 0
+
+
+def test_a_document_sets_its_own_numbering_over_the_house_style() -> None:
+    text = MINIMAL.replace(
+        "beslispunten:", "structuur:\n  argumenten: doorlopend\n  gelet_op: lijst\nbeslispunten:"
+    )
+    document = api.check(text).valid()
+    templates = api.template_set("standaard")
+
+    with_choice = api.plan(document, "k", templates.structure)
+    without = api.plan(api.check(MINIMAL).valid(), "k", templates.structure)
+
+    numbers = [argument["nummer"] for argument in with_choice[0].view["argumenten"]]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    assert without[0].view["argumenten"][0]["nummer"] == "1.1"
+
+
+def test_a_wrong_numbering_choice_is_located() -> None:
+    text = MINIMAL.replace("beslispunten:", "structuur:\n  argumenten: plat\nbeslispunten:")
+
+    (problem,) = api.check(text).problems
+
+    assert problem.path == ("structuur", "argumenten")
+    assert problem.line == text.splitlines().index("  argumenten: plat") + 1

@@ -23,6 +23,7 @@ from jeugddocs.content.models.fields import (
     VoetnootNaam,
     Voetnoottekst,
 )
+from jeugddocs.content.models.huisstijl import Structuurkeuze
 from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.content.source import strings_in
 from jeugddocs.markup.references import FOOTNOTE
@@ -89,6 +90,11 @@ class Document(Model):
         default_factory=dict,
         description="eigen velden in het titelblok, zoals 'Forum: Informeren'; het "
         "gemeenteprofiel noemt welke er zijn",
+    )
+    structuur: Structuurkeuze | None = Field(
+        default=None,
+        description="nummering voor dit ene stuk als die afwijkt van de huisstijl, zoals "
+        "'argumenten: doorlopend'",
     )
 
     #: The sender's profile when ``gemeente`` names one (see :mod:`jeugddocs.content.profiles`).

@@ -51,3 +51,30 @@ class Structuur(Model):
 
 #: The rules of a house style without ``huisstijl.yaml``.
 STANDAARD = Structuur()
+
+
+class Structuurkeuze(Model):
+    """The structure rules one document sets itself (``structuur:`` in the content).
+
+    Why: some councils number a single proposal differently from their own house style
+    (an amendment numbered through, a regional proposal in the region's scheme). Which
+    fields are required stays the house style's decision.
+    """
+
+    argumenten: Nummering | None = Field(
+        default=None, description="nummering van argumenten in dit stuk (anders: de huisstijl)"
+    )
+    kanttekeningen: Nummering | None = Field(
+        default=None, description="nummering van kanttekeningen in dit stuk"
+    )
+    enkel_beslispunt_nummeren: bool | None = Field(
+        default=None, description="ook één beslispunt een nummer geven, in dit stuk"
+    )
+    gelet_op: Literal["regel", "lijst"] | None = Field(
+        default=None, description="'gelet op' op één regel of als opsomming, in dit stuk"
+    )
+
+    def applied_to(self, structure: Structuur) -> Structuur:
+        """Return ``structure`` with the rules this document sets replaced."""
+        chosen = self.model_dump(exclude_none=True)
+        return structure.model_copy(update=chosen) if chosen else structure
