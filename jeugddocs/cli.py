@@ -60,6 +60,8 @@ class Command(_DutchHelp, click.Command):
 
 class Group(_DutchHelp, click.Group):
     command_class = Command
+    #: Subgroups (``jeugddocs huisstijl``) get this class too, so their help is Dutch.
+    group_class = type
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[OPTIES]")

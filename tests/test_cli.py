@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -185,6 +186,28 @@ def test_help_is_dutch(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "Gebruik: " in result.stdout and "Commando's" in result.stdout
     assert "Maak Word-bestanden" in result.stdout
+
+
+def _every_command(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [path]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _every_command(command, (*path, name))
+        else:
+            found.append((*path, name))
+    return found
+
+
+@pytest.mark.parametrize("command", _every_command(cli), ids=" ".join)
+def test_help_of_every_command_and_subgroup_is_dutch(
+    runner: CliRunner, command: tuple[str, ...]
+) -> None:
+    result = runner.invoke(cli, [*command, "--help"])
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Gebruik: ")
+    for english in ("Usage:", "Options:", "Commands:", "Show this message"):
+        assert english not in result.stdout
 
 
 def test_samples_validate(runner: CliRunner) -> None:
