@@ -134,3 +134,28 @@ def test_the_command_line_takes_profile_folders(tmp_path: Path) -> None:
     assert not_given.exit_code == 1
     assert "geen gemeenteprofiel 'hilversum'" in not_given.stderr
     assert missing.exit_code == 2
+
+
+def test_an_edited_profile_is_read_again(content: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "gemeenten" / "hilversum.yaml"
+    assert build_view(api.check(content).valid())["ondertekening"]["burgemeester"] == (
+        "G.I. Broertjes"
+    )
+
+    profile.write_text(PROFILE.replace("G.I. Broertjes", "A. Nieuw"), encoding="utf-8")
+
+    assert build_view(api.check(content).valid())["ondertekening"]["burgemeester"] == "A. Nieuw"
+
+
+def test_a_replaced_logo_is_read_again(content: Path, tmp_path: Path) -> None:
+    from tests.render.test_logo import png
+
+    folder = tmp_path / "gemeenten"
+    (folder / "logo.png").write_bytes(png(80, 40))
+    (folder / "hilversum.yaml").write_text(PROFILE + "logo: logo.png\n", encoding="utf-8")
+    first = api.check(content).valid().afzender
+
+    (folder / "logo.png").write_bytes(b"GIF89a, no longer a PNG")
+
+    assert first is not None and first.logo_beeld is not None
+    assert "geen PNG- of JPEG-plaatje" in api.check(content).problems[0].message
