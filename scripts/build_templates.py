@@ -9,7 +9,9 @@ kind), so that every template shares one house style. Run it with
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -258,7 +260,9 @@ def letterhead(doc: DocxDocument, kind: str) -> None:
     address.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     following = section.header.paragraphs[0]
     # -- a nota's title is its subject: then the subject alone --
-    following.text = "{{ onderwerp }}" if "{{" in kind else f"{kind} · {{{{ onderwerp }}}}"
+    following.text = (
+        "{{ onderwerp_kort }}" if "{{" in kind else f"{kind} · {{{{ onderwerp_kort }}}}"
+    )
     following.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     page_numbers(section.first_page_footer)
     page_numbers(section.footer)
@@ -438,10 +442,16 @@ def raadsbesluit(
     doc.add_paragraph("{{ regel }};", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p elif gelet_op %}")
-    doc.add_paragraph("gelet op {{ gelet_op | join('; ') }};")
+    doc.add_paragraph("gelet op {{ gelet_op | opsomming }};")
     doc.add_paragraph("{%p endif %}")
     besluit = doc.add_paragraph()
-    besluit.add_run(decision).bold = True
+    run = besluit.add_run(decision)
+    run.bold = True
+    if decision.isupper():
+        # -- spaced capitals by character spacing, so search and screen readers see a word --
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), "60")
+        run._r.get_or_add_rPr().append(spacing)
     numbered_list(doc, "beslispunten", "beslispunten_genummerd")
     closing = doc.add_paragraph(
         "Aldus besloten in de openbare vergadering van "
@@ -665,13 +675,11 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
     "plat": (
         {
             "raadsvoorstel": lambda: raadsvoorstel(decision_first=True),
-            "raadsbesluit": lambda: raadsbesluit(
-                "De gemeenteraad van {{ gemeente }},", "B E S L U I T :"
-            ),
+            "raadsbesluit": lambda: raadsbesluit("De gemeenteraad van {{ gemeente }},", "BESLUIT:"),
         },
         "naam: Plat\n"
-        "beschrijving: Het besluit direct onder de titel; argumenten doorlopend genummerd (1., "
-        "2.), kanttekeningen zonder nummer, één beslispunt zonder nummer, geen verplichte kern.\n"
+        "beschrijving: Het besluit direct onder de titel; argumenten doorlopend genummerd (1, "
+        "2), kanttekeningen zonder nummer, één beslispunt zonder nummer, geen verplichte kern.\n"
         "verplicht: []\n"
         "erft_van: standaard\n"
         "argumenten: doorlopend\n"
@@ -680,6 +688,35 @@ HOUSE_STYLES: dict[str, tuple[dict[str, Callable[[], DocxDocument]], str]] = {
         "gelet_op: lijst\n",
     ),
 }
+
+
+def clean_properties(doc: DocxDocument) -> None:
+    """Leave nothing of python-docx's default document in the template's properties."""
+    properties = doc.core_properties
+    properties.author = "jeugddocs"
+    properties.last_modified_by = "jeugddocs"
+    properties.comments = ""
+    properties.created = properties.modified = BUILT
+    properties.revision = 1
+
+
+def clean_application(path: Path) -> None:
+    """Rewrite docProps/app.xml: python-docx ships one that names Mac Word and Normal.dotm."""
+    app = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Application>jeugddocs</Application>'
+        "<DocSecurity>0</DocSecurity></Properties>"
+    )
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            target.writestr(info, app.encode() if info.filename == "docProps/app.xml" else data)
+
+
+#: The date the shipped templates say they were made (fixed, so a rebuild changes nothing).
+BUILT = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -696,7 +733,10 @@ def main(argv: list[str] | None = None) -> int:
             if target.exists() and not args.force:
                 sys.stderr.write(f"{target} bestaat al; gebruik --force om te overschrijven\n")
                 continue
-            build().save(str(target))
+            document = build()
+            clean_properties(document)
+            document.save(str(target))
+            clean_application(target)
             sys.stdout.write(f"{target}\n")
         settings = folder / "huisstijl.yaml"
         if args.force or not settings.exists():

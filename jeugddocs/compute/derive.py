@@ -37,6 +37,7 @@ def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
         "soort": "raadsbesluit",
         "gemeente": voorstel["gemeente"],
         "onderwerp": voorstel["onderwerp"],
+        "onderwerp_kort": voorstel["onderwerp_kort"],
         "voorstel_datum": voorstel["datum"],
         "gelezen": (Run(gelezen),),
         "gehoord": [],

@@ -105,11 +105,31 @@ def build_view(document: Document, structure: Structuur = STANDAARD) -> dict[str
         len(points) > 1 or structure.enkel_beslispunt_nummeren
     )
     view["gelet_op_als_lijst"] = structure.gelet_op == "lijst"
+    view["onderwerp_kort"] = running_title(document.onderwerp)
     if "inhoudsopgave" in view:
         sections = view["secties"]
         wanted = view["inhoudsopgave"] and isinstance(sections, Sections)
         view["inhoudsopgave"] = TableOfContents(sections) if wanted else None
     return view
+
+
+#: How long a subject may be in the running header of later pages, beside the kind.
+RUNNING_TITLE_LENGTH = 60
+
+
+def running_title(subject: str, length: int = RUNNING_TITLE_LENGTH) -> str:
+    """Return ``subject`` short enough for one header line, cut after a whole word.
+
+    >>> running_title("Inkoopstrategie jeugdhulp", 20)
+    'Inkoopstrategie …'
+    >>> running_title("Kort onderwerp")
+    'Kort onderwerp'
+    """
+    subject = " ".join(subject.split())
+    if len(subject) <= length:
+        return subject
+    cut = subject[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+    return f"{cut or subject[: length - 1]} …"
 
 
 class _ViewBuilder:

@@ -30,7 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from jeugddocs.collector import held_off
 from jeugddocs.errors import Problem, TemplateError
-from jeugddocs.format import FILTERS, FormatInputError
+from jeugddocs.format import TEMPLATE_FILTERS, FormatInputError
 from jeugddocs.format.describe import quote
 from jeugddocs.render import cache as disk_cache
 from jeugddocs.render import environment, guard, locate, media
@@ -302,7 +302,9 @@ def _load_compiled(blob: bytes, name: str) -> CompiledParts:
     """Return the compiled template for ``blob``, from the disk cache when it has it."""
     import jinja2
 
-    entry = disk_cache.key(blob, jinja2.__version__, environment.REVISION, *sorted(FILTERS))
+    entry = disk_cache.key(
+        blob, jinja2.__version__, environment.REVISION, *sorted(TEMPLATE_FILTERS)
+    )
     cached = disk_cache.load(entry)
     if cached is not None:
         try:

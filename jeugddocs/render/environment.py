@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import pass_context
 from markupsafe import Markup
 
-from jeugddocs.format import FILTERS
+from jeugddocs.format import TEMPLATE_FILTERS
 from jeugddocs.render import guard
 from jeugddocs.render.bounds import (
     PART_CHARS,
@@ -120,7 +120,7 @@ def template_environment() -> SandboxedEnvironment:
     builtins = env.filters
     env.filters = {name: builtins[name] for name in _SAFE_BUILTINS}
     env.filters.update(CHECKED_FILTERS)
-    env.filters.update(FILTERS)
+    env.filters.update(TEMPLATE_FILTERS)
     env.filters[guard.LOOP_FILTER] = guard.bounded_loop
     env.filters[guard.CONCAT_FILTER] = guard.checked_concat
     env.globals = {}

@@ -95,9 +95,16 @@ def paragraph_xml(
     style_id: str | None = None,
     alignment: str | None = None,
     numbering: tuple[int, int] | None = None,
+    keep_next: bool = False,
 ) -> str:
-    """Return a paragraph around runs ``content``; ``numbering`` is ``(numId, level)``."""
+    """Return a paragraph around runs ``content``; ``numbering`` is ``(numId, level)``.
+
+    ``keep_next`` keeps the paragraph on the page of the next one (an introduction such
+    as "Oorzaken:" never stands alone at the bottom of a page).
+    """
     properties = f'<w:pStyle w:val="{escape(style_id)}"/>' if style_id else ""
+    if keep_next:
+        properties += "<w:keepNext/>"
     if numbering is not None:
         num_id, level = numbering
         properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'

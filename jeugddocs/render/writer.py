@@ -117,7 +117,13 @@ class DocumentWriter:
         return WRITERS[type(value)](self, value)
 
     def blocks(self, values: tuple[Any, ...]) -> str:
-        return "".join(self.block(value) for value in values)
+        """Return the XML of blocks in order; an introducing paragraph keeps with the next."""
+        return "".join(
+            blocks.prose.write_paragraph(self, value, keep_next=True)
+            if index + 1 < len(values) and blocks.prose.introduces(value)
+            else self.block(value)
+            for index, value in enumerate(values)
+        )
 
     def runs(self, runs: Inline) -> str:
         """Return the XML of inline runs, footnote marks included."""

@@ -15,9 +15,16 @@ BULLET_STYLE = "List Bullet"
 NUMBER_STYLE = "List Number"
 
 
-def write_paragraph(out: DocumentWriter, block: Paragraph) -> str:
+def write_paragraph(out: DocumentWriter, block: Paragraph, keep_next: bool = False) -> str:
     """A paragraph in the template's normal style."""
-    return paragraph_xml(out.runs(block.runs))
+    return paragraph_xml(out.runs(block.runs), keep_next=keep_next)
+
+
+def introduces(block: object) -> bool:
+    """Return whether ``block`` is a paragraph that announces the next one ("Oorzaken:")."""
+    if not isinstance(block, Paragraph) or not block.runs:
+        return False
+    return block.runs[-1].text.rstrip().endswith(":")
 
 
 def write_list(out: DocumentWriter, block: ListBlock) -> str:
