@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from jeugddocs.content.models.base import Loc, fail
+from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import Regel
 from jeugddocs.content.models.parts import Onderbouwing
@@ -18,12 +19,34 @@ class Voorstel(Document):
         unique_keys(self.argumenten, self.kanttekeningen)
         return self
 
+    @model_validator(mode="after")
+    def _participant_text_has_a_place(self) -> Voorstel:
+        # -- the templates show a participant's own text in the section on finances --
+        if self.deelnemers and self.deelnemers.tekst and getattr(self, "financien", 1) is None:
+            fail(
+                "Voorstel",
+                [
+                    (
+                        ("deelnemers", "tekst"),
+                        "deze tekst staat in het stuk per deelnemer onder Financiën, maar dit "
+                        "voorstel heeft geen 'financien:'; voeg dat onderdeel toe",
+                        self.deelnemers.tekst,
+                    )
+                ],
+            )
+        return self
+
     beslispunten: list[Regel] = Field(min_length=1, description="de voorgestelde besluiten")
     argumenten: list[Onderbouwing] = Field(
         min_length=1, description="argumenten, genummerd per beslispunt (1.1, 1.2, 2.1)"
     )
     kanttekeningen: list[Onderbouwing] = Field(
         default_factory=list, description="kanttekeningen en risico's, genummerd per beslispunt"
+    )
+    deelnemers: Deelnemers | None = Field(
+        default=None,
+        description="gemeenten waarvoor dit regionale voorstel is, elk met haar deel van de "
+        "bedragen; jeugddocs render --per-deelnemer maakt een stuk per gemeente",
     )
 
     @field_validator("argumenten", "kanttekeningen")
