@@ -354,3 +354,10 @@ class Deelnemers(Model):
                     )
                 ]
         return []
+
+
+#: What the field ``deelnemers`` of a proposal that may be regional means.
+DEELNEMERS_UITLEG = (
+    "gemeenten waarvoor dit regionale voorstel is, elk met haar deel van de bedragen; "
+    "jeugddocs render --per-deelnemer maakt een stuk per gemeente"
+)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from jeugddocs.content.models.base import Loc, fail
-from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import Regel
 from jeugddocs.content.models.parts import Onderbouwing
@@ -22,7 +21,8 @@ class Voorstel(Document):
     @model_validator(mode="after")
     def _participant_text_has_a_place(self) -> Voorstel:
         # -- the templates show a participant's own text in the section on finances --
-        if self.deelnemers and self.deelnemers.tekst and getattr(self, "financien", 1) is None:
+        participants = getattr(self, "deelnemers", None)
+        if participants and participants.tekst and getattr(self, "financien", 1) is None:
             fail(
                 "Voorstel",
                 [
@@ -30,7 +30,7 @@ class Voorstel(Document):
                         ("deelnemers", "tekst"),
                         "deze tekst staat in het stuk per deelnemer onder Financiën, maar dit "
                         "voorstel heeft geen 'financien:'; voeg dat onderdeel toe",
-                        self.deelnemers.tekst,
+                        participants.tekst,
                     )
                 ],
             )
@@ -42,11 +42,6 @@ class Voorstel(Document):
     )
     kanttekeningen: list[Onderbouwing] = Field(
         default_factory=list, description="kanttekeningen en risico's, genummerd per beslispunt"
-    )
-    deelnemers: Deelnemers | None = Field(
-        default=None,
-        description="gemeenten waarvoor dit regionale voorstel is, elk met haar deel van de "
-        "bedragen; jeugddocs render --per-deelnemer maakt een stuk per gemeente",
     )
 
     @field_validator("argumenten", "kanttekeningen")
