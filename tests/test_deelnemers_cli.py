@@ -6,6 +6,7 @@ import re
 import textwrap
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -220,3 +221,14 @@ def test_the_shipped_profiles_of_the_region_are_valid() -> None:
         path = ROOT / "content" / "gemeenten" / f"{key}.yaml"
         assert path.is_file(), key
     assert api.check(SAMPLE).ok
+
+
+def test_participant_documents_are_schema_valid_ooxml(
+    regional: Path, tmp_path: Path, openxml_audit: Any
+) -> None:
+    written = api.build(regional, tmp_path / "uit", per_deelnemer=True)
+    written += api.build(SAMPLE, tmp_path / "uit", per_deelnemer=True)[:2]
+
+    for path in written:
+        result = openxml_audit.OpenXmlValidator().validate(str(path))
+        assert [str(e) for e in result.errors] == [], path.name
