@@ -328,6 +328,14 @@ class Deelnemers(Model):
                         self.verdeelsleutel,
                     )
                 ]
+            if exc.kind == "negatief" and exc.index is not None:
+                return [], [
+                    (
+                        ("gemeenten", exc.index, "gewicht"),
+                        "een gewicht is 0 of meer; een verdeelsleutel kent geen negatieve getallen",
+                        weights[exc.index],
+                    )
+                ]
             return [], [
                 (
                     ("verdeel", name),
