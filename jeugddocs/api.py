@@ -38,7 +38,8 @@ from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
 from jeugddocs.housestyles import house_style
 from jeugddocs.housestyles import shipped as shipped_house_styles
 from jeugddocs.output import write_all, write_atomic
-from jeugddocs.planning import Planned, plan, possible_names
+from jeugddocs.planning import Planned, StyleOf, possible_names
+from jeugddocs.planning import plan as _plan_names
 from jeugddocs.render.templates import TemplateSet
 from jeugddocs.starters import starter_text
 
@@ -173,16 +174,51 @@ def check(
     return check_source(source, name, gemeenten=folders, rules=rules)
 
 
+def plan(
+    document: Document,
+    name: str,
+    structure: Structuur = STANDAARD,
+    *,
+    per_deelnemer: bool | StyleOf = False,
+) -> list[Planned]:
+    """Return every document a checked ``document`` yields, named after ``name``, unrendered.
+
+    ``structure`` is the house style's rules (numbering). With ``per_deelnemer``, a
+    regional proposal yields each participant's documents instead (``name-blaricum``,
+    and ``name-blaricum-raadsbesluit`` for a raadsvoorstel), each planned in the house
+    style of the participant's profile, which :func:`render` then uses; pass a function
+    from a profile's ``huisstijl`` (or None) to ``(huisstijl or None, structure)`` to
+    decide that yourself.
+    """
+    if per_deelnemer is True:
+
+        def style_of(own: str | None) -> tuple[str | None, Structuur]:
+            if own is None:
+                return None, structure
+            return own, house_style(own).structure or STANDAARD
+
+        return _plan_names(document, name, structure, per_deelnemer=style_of)
+    chosen = per_deelnemer if callable(per_deelnemer) else None
+    return _plan_names(document, name, structure, per_deelnemer=chosen)
+
+
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
     """Render planned documents to Word files in memory; nothing is written.
 
     All files are rendered before any is written, so that a template error in the
-    second file cannot leave the first one updated on its own.
+    second file cannot leave the first one updated on its own. A document planned in
+    a house style of its own (a participant's, see :func:`plan`) is rendered in that one.
     """
     templates = templates or house_style()
     return [
         Artefact(
-            item.name, "docx", templates.get(item.soort).render(item.view), item.soort, item.title
+            item.name,
+            "docx",
+            (house_style(item.huisstijl) if item.huisstijl else templates)
+            .get(item.soort)
+            .render(item.view),
+            item.soort,
+            item.title,
         )
         for item in planned
     ]
@@ -206,15 +242,25 @@ def build(
     templates: TemplateSet | None = None,
     *,
     gemeenten: Sequence[Path | str] = (),
+    per_deelnemer: bool = False,
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
-    The documents are named after the content file: ``x.yaml`` gives ``x.docx``.
+    The documents are named after the content file: ``x.yaml`` gives ``x.docx``. With
+    ``per_deelnemer``, a regional proposal gives each participant's documents instead
+    (``x-blaricum.docx``, …), each in its profile's house style unless ``templates``
+    is given; all of them are written, or none.
     """
     path = Path(path)
-    document = check(path, gemeenten=gemeenten).valid()
-    styles = _styles_for(document, templates or house_style(), templates is not None)
-    planned = plan(document, path.stem, styles.structure or STANDAARD)
+    chosen = templates is not None
+    document = check(
+        path, gemeenten=gemeenten, huisstijl=templates.directory if templates else None
+    ).valid()
+    styles = _styles_for(document, templates or house_style(), chosen)
+    planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
+    problem = _claim(path, planned, {})
+    if problem is not None:
+        raise ContentError([problem])
     return write(export(render(planned, styles)), output_dir)
 
 
@@ -329,8 +375,12 @@ def build_all(
     jobs: int | None = 1,
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
+    per_deelnemer: bool = False,
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
+
+    ``per_deelnemer``: regional proposals give each participant's documents (see
+    :func:`build`).
 
     Files are taken in the order given: a file whose output names an earlier file
     already claimed is reported instead, before it is rendered. With ``jobs`` above
@@ -342,11 +392,11 @@ def build_all(
     paths = list(paths)
     chosen = templates is not None
     templates = templates or house_style()
-    groups = _collision_groups(paths)
+    groups = _collision_groups(paths, per_deelnemer)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
     folders = tuple(Path(folder) for folder in gemeenten)
     if workers == 1:
-        outcomes = _build_in_order(paths, output_dir, templates, folders, chosen)
+        outcomes = _build_in_order(paths, output_dir, templates, folders, chosen, per_deelnemer)
     else:
         step = partial(
             _build_in_worker,
@@ -354,6 +404,7 @@ def build_all(
             templates=templates.directory,
             gemeenten=folders,
             chosen=chosen,
+            per_deelnemer=per_deelnemer,
         )
         outcomes = batch.in_workers(step, paths, groups, workers, _PRELOAD)
     return _collect(outcomes, progress)
@@ -402,8 +453,13 @@ def _build_in_worker(
     templates: Path,
     gemeenten: tuple[Path, ...],
     chosen: bool,
+    per_deelnemer: bool = False,
 ) -> list[FileOutcome]:
-    return list(_build_in_order(paths, output_dir, _templates_of(templates), gemeenten, chosen))
+    return list(
+        _build_in_order(
+            paths, output_dir, _templates_of(templates), gemeenten, chosen, per_deelnemer
+        )
+    )
 
 
 @cache
@@ -420,14 +476,29 @@ def _styles_for(document: Document, templates: TemplateSet, chosen: bool) -> Tem
     return templates
 
 
-def _collision_groups(paths: list[Path]) -> list[list[int]]:
+def _plan(
+    document: Document, stem: str, styles: TemplateSet, chosen: bool, per_deelnemer: bool
+) -> list[Planned]:
+    """Plan one checked document; per participant, each in its own house style if not chosen."""
+    structure = styles.structure or STANDAARD
+
+    def style_of(own: str | None) -> tuple[str | None, Structuur]:
+        if chosen or own is None:
+            return None, structure
+        return own, house_style(own).structure or STANDAARD
+
+    return _plan_names(document, stem, structure, per_deelnemer=style_of if per_deelnemer else None)
+
+
+def _collision_groups(paths: list[Path], per_deelnemer: bool = False) -> list[list[int]]:
     """Group the files that could write the same output file, as lists of indices.
 
     Which files collide is only known once each is checked (a raadsvoorstel also
     writes ``-raadsbesluit``), so files are grouped on every name their kind could
-    give: ``x.yaml`` in two folders, or ``x.yaml`` and ``x-raadsbesluit.yaml``. A group
-    is built in input order in one process, which keeps "the first file wins" exact
-    however the batch is split.
+    give: ``x.yaml`` in two folders, or ``x.yaml`` and ``x-raadsbesluit.yaml``. Per
+    participant, ``x.yaml`` may write any ``x-<sleutel>``: it is grouped with every
+    file whose name begins with ``x-``. A group is built in input order in one
+    process, which keeps "the first file wins" exact however the batch is split.
     """
     first_owner: dict[str, int] = {}
     root = list(range(len(paths)))
@@ -442,6 +513,15 @@ def _collision_groups(paths: list[Path]) -> list[list[int]]:
         for name in possible_names(path.stem):
             owner = first_owner.setdefault(name, index)
             root[find(index)] = find(owner)
+    if per_deelnemer:
+        # -- every earlier part of a name up to a '-' is a stem whose participants'
+        #    documents may take this name --
+        for index, path in enumerate(paths):
+            parts = path.stem.split("-")
+            for end in range(1, len(parts)):
+                stem_owner = first_owner.get("-".join(parts[:end]))
+                if stem_owner is not None:
+                    root[find(index)] = find(stem_owner)
     groups: dict[int, list[int]] = {}
     for index in range(len(paths)):
         groups.setdefault(find(index), []).append(index)
@@ -454,10 +534,11 @@ def _build_in_order(
     templates: TemplateSet,
     gemeenten: tuple[Path, ...] = (),
     chosen: bool = True,
+    per_deelnemer: bool = False,
 ) -> Outcomes:
     claimed: dict[str, Path] = {}
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed, gemeenten, chosen)
+        yield _build_one(path, output_dir, templates, claimed, gemeenten, chosen, per_deelnemer)
 
 
 def _build_one(
@@ -467,6 +548,7 @@ def _build_one(
     claimed: dict[str, Path],
     gemeenten: tuple[Path, ...] = (),
     chosen: bool = True,
+    per_deelnemer: bool = False,
 ) -> FileOutcome:
     """Check and plan one file; unless an earlier file claimed its names, render and write it."""
     warnings: list[Problem] = []
@@ -477,7 +559,7 @@ def _build_one(
         warnings = checked.warnings
         document = checked.valid()
         styles = _styles_for(document, templates, chosen)
-        planned = plan(document, path.stem, styles.structure or STANDAARD)
+        planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
         collision = _claim(path, planned, claimed)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
@@ -497,6 +579,15 @@ def _claim(path: Path, planned: list[Planned], claimed: dict[str, Path]) -> Prob
     ``x.yaml``; the second would overwrite the first without anyone noticing.
     """
     names = [file_name(item.name, format) for format in DEFAULT_FORMATS for item in planned]
+    twice = [name for index, name in enumerate(names) if name in names[:index]]
+    if twice:
+        return Problem(
+            str(path),
+            1,
+            1,
+            f"dit bestand geeft twee keer {twice[0]} (een sleutel van een deelnemer lijkt op "
+            "de naam van een ander stuk); geef het gemeenteprofiel een andere sleutel",
+        )
     for name in names:
         if name in claimed:
             return Problem(

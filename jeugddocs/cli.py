@@ -239,6 +239,13 @@ def _folders(gemeenten: tuple[str, ...]) -> list[str]:
     help="Huisstijl: een meegeleverde (jeugddocs huisstijl lijst) of een map met eigen "
     "Word-sjablonen. Standaard: die uit het gemeenteprofiel, anders 'standaard'.",
 )
+@click.option(
+    "--per-deelnemer",
+    "per_deelnemer",
+    is_flag=True,
+    help="Maak van een regionaal voorstel (met 'deelnemers') een stuk per deelnemende "
+    "gemeente: x-<sleutel>.docx, van die gemeente, in haar huisstijl en met haar eigen deel.",
+)
 @_gemeenten_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
@@ -246,12 +253,14 @@ def render(
     paden: tuple[str, ...],
     uitvoer: str,
     sjablonen: str | None,
+    per_deelnemer: bool,
     gemeenten: tuple[str, ...],
     jobs: int | None,
 ) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
 
-    x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
+    x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx. Met
+    --per-deelnemer geeft een regionaal voorstel MAP/x-<sleutel>.docx per gemeente.
     """
     from pathlib import Path
 
@@ -271,7 +280,13 @@ def render(
         return EXIT_INVALID
     with _progress(len(files), "Bezig met maken") as progress:
         result = build_all(
-            files, Path(uitvoer), templates, jobs=jobs, progress=progress, gemeenten=folders
+            files,
+            Path(uitvoer),
+            templates,
+            jobs=jobs,
+            progress=progress,
+            gemeenten=folders,
+            per_deelnemer=per_deelnemer,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")

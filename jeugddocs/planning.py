@@ -6,37 +6,79 @@ before rendering are the names it writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from jeugddocs.compute.derive import DERIVED, plan_documents
 from jeugddocs.content.models import Document
+from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 
 
 @dataclass(frozen=True)
 class Planned:
-    """One document to render: its name, its kind (the template), title and computed view."""
+    """One document to render: its name, its kind (the template), title and computed view.
+
+    ``huisstijl`` is the house style it must be rendered in when that is not the
+    caller's (a participant's own, from its profile); None: the caller's.
+    """
 
     name: str
     soort: str
     title: str
     view: dict[str, Any]
+    huisstijl: str | None = None
 
 
-def plan(document: Document, name: str, structure: Structuur = STANDAARD) -> list[Planned]:
+#: For a participant's house style (its profile's ``huisstijl``, or None): the house style
+#: its documents are rendered in (None: the caller's) and that style's structure rules.
+StyleOf = Callable[[str | None], tuple[str | None, Structuur]]
+
+
+def plan(
+    document: Document,
+    name: str,
+    structure: Structuur = STANDAARD,
+    *,
+    per_deelnemer: StyleOf | None = None,
+) -> list[Planned]:
     """Return every document ``document`` yields, itself first, named after ``name``.
 
     ``name`` is the main document's name (for a content file, its stem); a derived
     document adds its suffix: ``kaders`` and ``kaders-raadsbesluit``. ``structure`` is
     the house style's; what the document sets under ``structuur:`` takes precedence.
+
+    With ``per_deelnemer``, a regional proposal (one with ``deelnemers``) yields the
+    documents of each participant instead, in the order listed, each named after the
+    participant's profile key: ``kaders-blaricum`` and ``kaders-blaricum-raadsbesluit``;
+    ``per_deelnemer`` gives each participant's house style. Other content is planned
+    as without it.
     """
     if document.structuur is not None:
         structure = document.structuur.applied_to(structure)
-    return [
-        Planned(f"{name}{planned.suffix}", planned.template, document.onderwerp, planned.view)
-        for planned in plan_documents(document, structure)
-    ]
+    participants = getattr(document, "deelnemers", None)
+    if per_deelnemer is None or not isinstance(participants, Deelnemers):
+        return [
+            Planned(f"{name}{planned.suffix}", planned.template, document.onderwerp, planned.view)
+            for planned in plan_documents(document, structure)
+        ]
+    rv = []
+    for deelnemer in participants.gemeenten:
+        huisstijl, rules = per_deelnemer(deelnemer.profiel.huisstijl)
+        if document.structuur is not None:
+            rules = document.structuur.applied_to(rules)
+        rv += [
+            Planned(
+                f"{name}-{deelnemer.gemeente}{planned.suffix}",
+                planned.template,
+                document.onderwerp,
+                planned.view,
+                huisstijl,
+            )
+            for planned in plan_documents(document, rules, deelnemer)
+        ]
+    return rv
 
 
 def possible_names(name: str) -> list[str]:

@@ -470,6 +470,10 @@ def financien(doc: DocxDocument, heading: str) -> None:
     doc.add_paragraph("{%p for tabel in financien.tabellen %}")
     doc.add_paragraph("{{p tabel }}")
     doc.add_paragraph("{%p endfor %}")
+    # -- in the document of one participant of a regional proposal: its own part --
+    doc.add_paragraph("{%p if deelnemer and deelnemer.tekst %}")
+    doc.add_paragraph("{{p deelnemer.tekst }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if financien.toelichting %}")
     doc.add_paragraph("{{p financien.toelichting }}")
     doc.add_paragraph("{%p endif %}")

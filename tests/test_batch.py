@@ -117,6 +117,14 @@ def test_files_that_could_write_the_same_output_are_built_together() -> None:
     assert groups == [[0, 2, 4], [1], [3], [5]]
 
 
+def test_per_participant_a_file_is_built_with_every_file_its_participants_may_name() -> None:
+    # -- x.yaml may write x-<sleutel>.docx for any participant: x-1 and x-laren-b too --
+    paths = [Path("a/x.yaml"), Path("x-1.yaml"), Path("y.yaml"), Path("x-laren-b.yaml")]
+
+    assert api._collision_groups(paths, per_deelnemer=True) == [[0, 1, 3], [2]]
+    assert api._collision_groups(paths) == [[0], [1], [2], [3]]
+
+
 def test_worker_processes_only_for_a_batch_worth_them(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch, "available_cpus", lambda: 4)
 

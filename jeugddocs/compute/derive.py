@@ -7,6 +7,7 @@ from typing import Any
 
 from jeugddocs.collector import held_off
 from jeugddocs.compute.view import build_view
+from jeugddocs.content.models.deelnemers import Deelnemer
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.format import datum
@@ -62,12 +63,15 @@ DERIVED = {
 
 
 @held_off()
-def plan_documents(document: Document, structure: Structuur = STANDAARD) -> list[PlannedDocument]:
+def plan_documents(
+    document: Document, structure: Structuur = STANDAARD, deelnemer: Deelnemer | None = None
+) -> list[PlannedDocument]:
     """Return every Word file one content file yields, the document itself first.
 
-    ``structure`` is the house style's rules (numbering), see :func:`build_view`.
+    ``structure`` is the house style's rules (numbering), see :func:`build_view`;
+    ``deelnemer`` makes the files of one participant of a regional proposal.
     """
-    view = build_view(document, structure)
+    view = build_view(document, structure, deelnemer)
     planned = [PlannedDocument(document.soort, "", view)]
     for template, suffix, derive in DERIVED.get(document.soort, []):
         planned.append(PlannedDocument(template, suffix, derive(view)))

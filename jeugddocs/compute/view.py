@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.compute.numbering import number as number_items
+from jeugddocs.content.models.deelnemers import Deelnemer, Deelnemers
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
@@ -89,16 +90,28 @@ class TableOfContents:
     sections: Sections
 
 
-def build_view(document: Document, structure: Structuur = STANDAARD) -> dict[str, Any]:
+def build_view(
+    document: Document, structure: Structuur = STANDAARD, deelnemer: Deelnemer | None = None
+) -> dict[str, Any]:
     """Return the template view of a validated document (every field present).
 
     ``structure`` is the house style's rules: how arguments and kanttekeningen are
-    numbered, and whether a single decision point gets a number.
+    numbered, and whether a single decision point gets a number. ``deelnemer`` makes
+    the document of one participant of a regional proposal: sent by that municipality,
+    to its own college or council, with its own part of the amounts (see
+    :func:`_for_participant`).
     """
-    builder = _ViewBuilder(document.waarden, type(document).genummerde_secties, structure)
+    amounts = document.waarden
+    if deelnemer is not None:
+        amounts = {**amounts, **deelnemer.aandelen}
+    builder = _ViewBuilder(amounts, type(document).genummerde_secties, structure)
     builder.numbers = _cross_reference_numbers(document, structure)
     view = builder.model(document)
-    _add_sender(view, document.afzender)
+    view["deelnemer"] = None
+    if deelnemer is None:
+        _add_sender(view, document.afzender)
+    else:
+        _for_participant(view, document, deelnemer, builder)
     view["kopvelden"] = _title_fields(document)
     points = view.get("beslispunten")
     view["beslispunten_genummerd"] = isinstance(points, list) and (
@@ -160,6 +173,8 @@ class _ViewBuilder:
     def value(self, value: Any) -> Any:
         if value is None:
             return None
+        if isinstance(value, Deelnemers):
+            return self.participants(value)
         if isinstance(value, ProseText | InlineText):
             return self.text(value)
         if isinstance(value, Tabel):
@@ -173,6 +188,14 @@ class _ViewBuilder:
         if isinstance(value, dict):
             return {k: self.value(v) for k, v in value.items()}
         return value
+
+    def participants(self, deelnemers: Deelnemers) -> dict[str, Any]:
+        # -- their text is only in each participant's own document (see _for_participant):
+        #    in the regional one, a participant's amounts have no value --
+        return {
+            "verdeelsleutel": deelnemers.verdeelsleutel,
+            "gemeenten": [_participant(deelnemer) for deelnemer in deelnemers.gemeenten],
+        }
 
     def text(self, value: ProseText | InlineText) -> Prose | Inline:
         if isinstance(value, ProseText):
@@ -276,6 +299,46 @@ def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
             signing["burgemeester"] or people.burgemeester or people.voorzitter
         )
         signing["secretaris"] = signing["secretaris"] or people.secretaris
+
+
+def _participant(deelnemer: Deelnemer) -> dict[str, Any]:
+    """What a template may show of one participant: its names, weight and parts."""
+    profile = deelnemer.profiel
+    return {
+        "sleutel": deelnemer.gemeente,
+        "naam": profile.naam,
+        "briefhoofd": profile.briefhoofd,
+        "gewicht": deelnemer.gewicht,
+        "bedragen": deelnemer.aandelen,
+    }
+
+
+def _for_participant(
+    view: dict[str, Any], document: Document, deelnemer: Deelnemer, builder: _ViewBuilder
+) -> None:
+    """Make ``view`` the document of one participant of a regional proposal.
+
+    The participant is the sender (letterhead, names under the document, from its
+    profile); the document goes to its own college or council (``aan`` is left to the
+    template's default); its own case number and portefeuillehouder replace the
+    region's; names that the content gives for signing are the region's and give way
+    to the participant's. Everything else, the regional table included, stays as it is.
+    """
+    profile = deelnemer.profiel
+    signing = view.get("ondertekening")
+    if isinstance(signing, dict):
+        signing.update(burgemeester=None, secretaris=None)
+    besluit = view.get("besluit")
+    if isinstance(besluit, dict):
+        besluit.update(voorzitter=None, griffier=None)
+    _add_sender(view, profile)
+    if "aan" in view:
+        view["aan"] = None
+    view["zaaknummer"] = deelnemer.zaaknummer
+    view["portefeuillehouder"] = profile.portefeuillehouder(document.onderwerp)
+    participants = getattr(document, "deelnemers", None)
+    text = participants.tekst if isinstance(participants, Deelnemers) else None
+    view["deelnemer"] = {**_participant(deelnemer), "tekst": builder.prose(text)}
 
 
 def _cross_reference_numbers(document: Document, structure: Structuur) -> dict[str, str]:

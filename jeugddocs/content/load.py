@@ -14,8 +14,10 @@ from pydantic import ValidationError
 from jeugddocs.collector import held_off
 from jeugddocs.content import lint, profiles
 from jeugddocs.content.models import SOORTEN, Document
+from jeugddocs.content.models.deelnemers import doubled
 from jeugddocs.content.models.document import validation_context
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
+from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import (
     Position,
@@ -128,17 +130,61 @@ def _validate(
         else:
             context["afzender"], found_problems = profiles.load(found)
             problems += found_problems
+    context["deelnemers"] = _participant_profiles(data, source, folders, problems)
     try:
         document = model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
         raise ContentError(problems) from None
-    style = document.afzender.huisstijl if document.afzender else None
-    structure = rules(style) if rules is not None else STANDAARD
-    problems += _required_by_house_style(document, structure, source)
+    styles = [document.afzender.huisstijl if document.afzender else None]
+    styles += [profile.huisstijl for profile in context["deelnemers"].values() if profile]
+    structures = [rules(style) for style in dict.fromkeys(styles)] if rules else [STANDAARD]
+    for structure in structures:
+        # -- a field two house styles require is reported once, for the first --
+        taken = {problem.path for problem in problems}
+        problems += [
+            problem
+            for problem in _required_by_house_style(document, structure, source)
+            if problem.path not in taken
+        ]
     if problems:
         raise ContentError(problems)
     return Checked(document, warnings=sorted(lint.warnings(source, document)))
+
+
+def _participant_profiles(
+    data: dict[str, Any], source: Source, folders: Sequence[Path], problems: list[Problem]
+) -> dict[str, Profiel | None]:
+    """Read the profile of every participant (``deelnemers.gemeenten``), each once.
+
+    A key without a profile is a problem at its line; a profile's own problems are
+    placed in the profile's file.
+    """
+    participants = data.get("deelnemers")
+    listed = participants.get("gemeenten") if isinstance(participants, dict) else None
+    found: dict[str, Profiel | None] = {}
+    entries = listed if isinstance(listed, list) else []
+    keys = [entry.get("gemeente") if isinstance(entry, dict) else None for entry in entries]
+    # -- reported here too, so that a doubled participant is told alongside its list's
+    #    other problems (the model sees the list only once every entry is valid) --
+    for index, message in doubled(keys):
+        at = ("deelnemers", "gemeenten", index, "gemeente")
+        problems.append(source.problem(source.value_position(at), message, path=at))
+    for index, key in enumerate(keys):
+        if not profiles.is_key(key) or key in found:
+            continue
+        path = profiles.find(key, folders)
+        if path is None:
+            problems.append(
+                profiles.unknown(
+                    key, folders, source, ("deelnemers", "gemeenten", index, "gemeente")
+                )
+            )
+            found[key] = None
+            continue
+        found[key], own_problems = profiles.load(path)
+        problems += own_problems
+    return found
 
 
 def _required_by_house_style(

@@ -9,14 +9,13 @@ profile and keeps working.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeGuard
 
 from pydantic import ValidationError
 
-from jeugddocs.content.models.profiel import Profiel
+from jeugddocs.content.models.profiel import SLEUTEL, Profiel
 from jeugddocs.content.pictures import PictureError, read_picture
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, load_source
@@ -27,7 +26,7 @@ LOGO_WIDTH_CM = 4.0
 #: Name of the folder that holds profiles.
 FOLDER = "gemeenten"
 #: What a profile key looks like; a plain name starts with a capital or has a space.
-KEY = re.compile(r"[a-z0-9][a-z0-9_-]*")
+KEY = SLEUTEL
 
 
 def is_key(value: object) -> TypeGuard[str]:
@@ -123,13 +122,26 @@ def _read(path: Path) -> tuple[Profiel | None, list[Problem]]:
     return (None if problems else profile), problems
 
 
-def unknown(key: str, folders: Sequence[Path], source: Source) -> Problem:
-    """The problem for a key with no profile, at the ``gemeente`` value."""
+def unknown(
+    key: str,
+    folders: Sequence[Path],
+    source: Source,
+    path: tuple[str | int, ...] = ("gemeente",),
+) -> Problem:
+    """The problem for a key with no profile, at its value (``gemeente`` by default).
+
+    Only the sender may also be a plain name; a participant of a regional proposal
+    (``deelnemers``) is always a profile.
+    """
     where = ", ".join(str(folder) for folder in folders) or f"een map '{FOLDER}'"
+    plain = (
+        ", of schrijf de naam van de gemeente met een hoofdletter als u geen profiel gebruikt"
+        if path == ("gemeente",)
+        else "; een deelnemer heeft altijd een profiel"
+    )
     return source.problem(
-        source.value_position(("gemeente",)),
+        source.value_position(path),
         f"geen gemeenteprofiel '{key}' gevonden (gezocht in: {where}); voeg {FOLDER}/{key}.yaml "
-        "toe, of schrijf de naam van de gemeente met een hoofdletter als u geen profiel "
-        "gebruikt",
-        path=("gemeente",),
+        f"toe{plain}",
+        path=path,
     )

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from jeugddocs.content.models.deelnemers import DEELNEMERS_UITLEG, Deelnemers
 from jeugddocs.content.models.fields import Proza, Tekst
 from jeugddocs.content.models.parts import Financien, Steller
 from jeugddocs.content.models.voorstel import Voorstel
@@ -26,3 +27,4 @@ class Collegevoorstel(Voorstel):
     financien: Financien | None = None
     uitvoering: Proza | None = None
     communicatie: Proza | None = None
+    deelnemers: Deelnemers | None = Field(default=None, description=DEELNEMERS_UITLEG)

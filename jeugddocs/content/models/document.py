@@ -48,7 +48,15 @@ def validation_context(data: object) -> dict[str, Any]:
         "formulefouten": errors,
         "voetnoten": {str(key) for key in footnotes} if isinstance(footnotes, dict) else set(),
         "verwijzingen": _cross_reference_keys(data),
+        "deelnemer_bedragen": _participant_amount_names(data),
     }
+
+
+def _participant_amount_names(data: object) -> set[str]:
+    """The names of a participant's parts (``deelnemers.verdeel``), for its own text."""
+    participants = data.get("deelnemers") if isinstance(data, dict) else None
+    divided = participants.get("verdeel") if isinstance(participants, dict) else None
+    return {str(name) for name in divided} if isinstance(divided, dict) else set()
 
 
 def _cross_reference_keys(data: object) -> set[str]:

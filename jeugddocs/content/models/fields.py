@@ -124,7 +124,10 @@ def _checked(text: ProseText | InlineText, info: ValidationInfo) -> ProseText | 
     Both come from the validation context (see :mod:`jeugddocs.content.load`), which
     every way into validation provides; without it only the text itself is checked.
     """
-    context = info.context or {}
+    return _checked_in(text, info.context or {})
+
+
+def _checked_in(text: ProseText | InlineText, context: dict[str, Any]) -> ProseText | InlineText:
     parsed = text.blocks if isinstance(text, ProseText) else text.runs
     issues = checks.text_issues(
         text,
@@ -153,6 +156,17 @@ def _prose(value: str, info: ValidationInfo) -> ProseText | InlineText:
 
 def _inline(value: str, info: ValidationInfo) -> ProseText | InlineText:
     return _checked(InlineText.of(value), info)
+
+
+def _participant_prose(value: str, info: ValidationInfo) -> ProseText | InlineText:
+    # -- a text that only the documents per participant show may also use the names of
+    #    the participant's own amounts; each participant's values are checked by the model --
+    context = dict(info.context or {})
+    amounts = context.get("bedragen")
+    if amounts is not None:
+        own = dict.fromkeys(context.get("deelnemer_bedragen", ()))
+        context["bedragen"] = {**amounts, **own}
+    return _checked_in(ProseText.of(value), context)
 
 
 Bedrag = Annotated[
@@ -202,6 +216,13 @@ Regel = Annotated[
     str,
     AfterValidator(_not_blank),
     AfterValidator(_inline),
+]
+#: Prose shown only in the documents per participant: it may use the participant's amounts.
+DeelnemerProza = Annotated[
+    str,
+    AfterValidator(_not_blank),
+    AfterValidator(_participant_prose),
+    Field(json_schema_extra={"x-jeugddocs": "proza"}),
 ]
 
 

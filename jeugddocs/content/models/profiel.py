@@ -6,6 +6,7 @@ address is one edit for every document that names the sender by its key.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -13,6 +14,9 @@ from pydantic import Field, PrivateAttr, model_validator
 from jeugddocs.content.models.base import Model, fail
 from jeugddocs.content.models.fields import Label, Tekst
 from jeugddocs.content.pictures import Picture
+
+#: What a profile key looks like; a plain name starts with a capital or has a space.
+SLEUTEL = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 class Wethouder(Model):

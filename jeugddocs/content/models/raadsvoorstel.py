@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from jeugddocs.content.models.base import Model
+from jeugddocs.content.models.deelnemers import DEELNEMERS_UITLEG, Deelnemers
 from jeugddocs.content.models.fields import Datum, Proza, Tekst
 from jeugddocs.content.models.parts import Financien, Ondertekening
 from jeugddocs.content.models.voorstel import Voorstel
@@ -41,3 +42,4 @@ class Raadsvoorstel(Voorstel):
     bestuurlijk_kader: Proza | None = None
     besluit: Besluit = Field(default_factory=Besluit)
     ondertekening: Ondertekening = Field(default_factory=Ondertekening)
+    deelnemers: Deelnemers | None = Field(default=None, description=DEELNEMERS_UITLEG)

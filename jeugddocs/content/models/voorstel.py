@@ -18,6 +18,24 @@ class Voorstel(Document):
         unique_keys(self.argumenten, self.kanttekeningen)
         return self
 
+    @model_validator(mode="after")
+    def _participant_text_has_a_place(self) -> Voorstel:
+        # -- the templates show a participant's own text in the section on finances --
+        participants = getattr(self, "deelnemers", None)
+        if participants and participants.tekst and getattr(self, "financien", 1) is None:
+            fail(
+                "Voorstel",
+                [
+                    (
+                        ("deelnemers", "tekst"),
+                        "deze tekst staat in het stuk per deelnemer onder Financiën, maar dit "
+                        "voorstel heeft geen 'financien:'; voeg dat onderdeel toe",
+                        participants.tekst,
+                    )
+                ],
+            )
+        return self
+
     beslispunten: list[Regel] = Field(min_length=1, description="de voorgestelde besluiten")
     argumenten: list[Onderbouwing] = Field(
         min_length=1, description="argumenten, genummerd per beslispunt (1.1, 1.2, 2.1)"
