@@ -7,9 +7,11 @@ validation resolved names), because that is where the author wrote it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from itertools import takewhile
 from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -20,6 +22,7 @@ from jeugddocs.calc.totals import row_totals
 from jeugddocs.content.models.parts import Tabel
 from jeugddocs.content.source import Occurrences, PathKey, Source, strings_in
 from jeugddocs.errors import Problem
+from jeugddocs.format.dates import datum
 from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import LOCALE
 from jeugddocs.format.tables import amount_widths_cm, column_cells, fits_on_page
@@ -46,6 +49,88 @@ def warnings(source: Source, document: BaseModel) -> list[Problem]:
     rv = _unused_amounts(source, data, texts)
     rv += _typed_amounts(source, texts, getattr(document, "waarden", {}))
     rv += _wide_tables(source, document)
+    rv += _announced_lists(source, texts)
+    rv += _typed_dates(source, texts)
+    return rv
+
+
+# -- "richt zich op drie zaken:" — a count in words, then at most two words, then ":" --
+_ANNOUNCED = re.compile(
+    r"\b(?P<telwoord>twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)"
+    r"(?:\s+[^\W\d]+){1,3}\s*:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COUNTS = {
+    word: number
+    for number, word in enumerate(
+        ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"],
+        start=2,
+    )
+}
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*]|\d+[.)])[ \t]+\S")
+
+
+def _announced_lists(source: Source, texts: Texts) -> list[Problem]:
+    """Warn where a text announces a number of points and its list has another number.
+
+    Seed 001 announces "drie zaken:" above four; a reader then doubts the whole list.
+    """
+    rv = []
+    for path, text in texts:
+        if ":" not in text:
+            continue
+        for match in _ANNOUNCED.finditer(text):
+            following = text[match.end() :].lstrip("\r\n").splitlines()
+            block = list(takewhile(lambda line: line.strip() != "", following))
+            items = sum(1 for line in block if _LIST_ITEM.match(line))
+            announced = _COUNTS[match.group("telwoord").lower()]
+            if items == 0 or items == announced:
+                continue
+            fragment = match.group().rstrip()
+            occurrence = text.count(fragment, 0, match.start())
+            rv.append(
+                source.problem(
+                    source.fragment_position(path, fragment, occurrence),
+                    f"'{quote(fragment)}' kondigt er {match.group('telwoord').lower()} aan, "
+                    f"maar de opsomming eronder heeft er {items}; pas het getal of de "
+                    "opsomming aan",
+                    "waarschuwing",
+                    path,
+                )
+            )
+    return rv
+
+
+# -- a date in figures: 1.1.2021, 01-01-2022, 18-3-2021 --
+_TYPED_DATE = re.compile(
+    r"(?<![\d.,/-])(?P<dag>\d{1,2})(?P<teken>[.-])(?P<maand>\d{1,2})(?P=teken)"
+    r"(?P<jaar>(?:19|20)\d\d)(?!\w|[.,-]\d)"
+)
+
+
+def _typed_dates(source: Source, texts: Texts) -> list[Problem]:
+    """Warn at a date written in figures; council documents write "1 januari 2021"."""
+    rv = []
+    for path, text in texts:
+        if not _DIGIT.search(text):
+            continue
+        for match in _TYPED_DATE.finditer(text):
+            try:
+                day = datetime.date(
+                    int(match.group("jaar")), int(match.group("maand")), int(match.group("dag"))
+                )
+            except ValueError:
+                continue
+            fragment = match.group()
+            occurrence = text.count(fragment, 0, match.start())
+            rv.append(
+                source.problem(
+                    source.fragment_position(path, fragment, occurrence),
+                    f"'{fragment}' is een datum in cijfers; schrijf '{datum(day)}'",
+                    "waarschuwing",
+                    path,
+                )
+            )
     return rv
 
 

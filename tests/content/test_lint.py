@@ -106,3 +106,43 @@ def test_counting_on_gives_what_counting_from_the_start_gives(
     for end in range(len(text) + 1):
         for fragment in fragments:
             assert counted.before(fragment, end) == text.count(fragment, 0, end)
+
+
+MEMO = """\
+soort: memo
+gemeente: Ouder-Amstel
+onderwerp: Overschrijding
+datum: 2020-10-06
+aan: de raad
+van: het college
+inleiding: |
+  Dit perspectief richt zich op drie zaken:
+  1. Het voorkomen van tekorten.
+  2. In control komen.
+  3. De noodzaak om kostbare jeugdzorg te moeten aanbieden verminderen; door vroeg
+     signalering problematiek klein houden
+  4. Regionale samenwerking.
+
+  De afspraken gaan in per 1.1.2021 en lopen tot 31-12-2022; versie 2.1.2021b telt niet.
+"""
+
+
+def test_a_list_with_another_number_of_points_than_announced_is_warned() -> None:
+    warnings = check(MEMO).warnings
+
+    (announced,) = [w for w in warnings if "kondigt" in w.message]
+    assert (announced.line, announced.column) == (8, 33)
+    assert announced.message == (
+        "'drie zaken:' kondigt er drie aan, maar de opsomming eronder heeft er 4; pas het "
+        "getal of de opsomming aan"
+    )
+    assert not [w for w in check(MEMO.replace("drie", "vier")).warnings if "kondigt" in w.message]
+
+
+def test_a_date_in_figures_is_warned_with_its_dutch_notation() -> None:
+    dates = [w for w in check(MEMO).warnings if "datum in cijfers" in w.message]
+
+    assert [(w.line, w.column, w.message) for w in dates] == [
+        (15, 28, "'1.1.2021' is een datum in cijfers; schrijf '1 januari 2021'"),
+        (15, 50, "'31-12-2022' is een datum in cijfers; schrijf '31 december 2022'"),
+    ]
