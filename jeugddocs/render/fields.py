@@ -208,6 +208,7 @@ def _flatten(fields: Mapping[str, Shape], prefix: str = "") -> Iterator[tuple[st
         if shape.item is not None:
             yield from _flatten(shape.item.velden, f"{path}[].")
         if shape.waarde is not None:
+            yield f"{path}.<naam>", shape.waarde
             yield from _flatten(shape.waarde.velden, f"{path}.<naam>.")
 
 
@@ -310,7 +311,8 @@ def _shape_of(annotation: Any, description: str, metadata: tuple[Any, ...]) -> S
         return Shape("lijst", description, item=item_shape)
     if origin is dict:
         _, value = typing.get_args(annotation)
-        return Shape("per naam", description, waarde=_shape(value, ""))
+        value_shape = _shape(value, "de waarde met die naam, zoals bedragen.tekort")
+        return Shape("per naam", description, waarde=value_shape)
     if isinstance(annotation, type):
         block = _VIEW_OF.get(annotation, annotation)
         if block in _BLOCKS:
