@@ -35,11 +35,12 @@ from jeugddocs.errors import (
     system_reason,
 )
 from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
-from jeugddocs.housestyles import house_style
+from jeugddocs.housestyles import check_house_style, house_style, house_style_folders
 from jeugddocs.housestyles import shipped as shipped_house_styles
 from jeugddocs.output import write_all, write_atomic
 from jeugddocs.planning import Planned, StyleOf, possible_names
 from jeugddocs.planning import plan as _plan_names
+from jeugddocs.render.fields import Filter, Veld, Velden, field_list
 from jeugddocs.render.templates import TemplateSet
 from jeugddocs.starters import starter_text
 
@@ -52,18 +53,24 @@ __all__ = [
     "Checked",
     "ContentError",
     "FileOutcome",
+    "Filter",
     "JeugddocsError",
     "OutputError",
     "Planned",
     "Problem",
     "ProblemsError",
     "Progress",
+    "TemplateCheck",
     "TemplateError",
     "TemplateSet",
+    "Veld",
+    "Velden",
     "build",
     "build_all",
     "check",
+    "check_templates",
     "export",
+    "fields",
     "find_content",
     "json_schema",
     "plan",
@@ -296,6 +303,51 @@ def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> l
         files.append((target / settings.name, settings.read_bytes()))
     write_all(files)
     return [path for path, _ in files]
+
+
+@dataclass(frozen=True)
+class TemplateCheck:
+    """What checking house styles found: the templates read and every problem in them."""
+
+    house_styles: list[Path]
+    templates: list[Path]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_templates(folder: Path | str | None = None) -> TemplateCheck:
+    """Check every Word template of the house styles in ``folder`` without rendering.
+
+    ``folder`` is one house style (its ``huisstijl.yaml`` or Word templates) or a folder
+    of them; None checks the house styles shipped with jeugddocs. Every problem is
+    returned at once, each at its template's paragraph or table cell: Jinja syntax,
+    tags Word split unreadably, fields the documents of that kind do not have (see
+    :func:`fields`), unknown filters, missing styles, and tags that load other templates.
+    ``house_styles`` is empty when ``folder`` holds none.
+    """
+    styles = house_style_folders(Path(folder) if folder is not None else None)
+    templates: list[Path] = []
+    problems: list[Problem] = []
+    for style in styles:
+        found, wrong = check_house_style(style)
+        templates += found
+        problems += wrong
+    return TemplateCheck(styles, templates, sorted(problems))
+
+
+def fields(soort: str) -> Velden:
+    """Return every field and filter a Word template for ``soort`` may use, described.
+
+    Read from the content model of ``soort`` and the view the renderer builds from it,
+    and from the template environment's filters: the same list the template check
+    (:func:`check_templates`) tests templates against. ``soort`` is one of :data:`KINDS`.
+    """
+    if soort not in KINDS:
+        raise ValueError(f"unknown soort {soort!r}; known: {', '.join(KINDS)}")
+    return field_list(soort)
 
 
 def house_styles() -> list[str]:

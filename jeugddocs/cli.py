@@ -389,6 +389,104 @@ def huisstijl_kopieer(naam: str, map_: str) -> int:
     return EXIT_OK
 
 
+@cli.group(context_settings=_HELP, short_help="Word-sjablonen: controleren.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def sjablonen() -> None:
+    """Word-sjablonen van huisstijlen: controleren voordat er een stuk mee gemaakt wordt."""
+
+
+@sjablonen.command(
+    "controleer", context_settings=_HELP, short_help="Controleer alle Word-sjablonen."
+)
+@click.argument("map_", metavar="[MAP]", required=False)
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def sjablonen_controleer(map_: str | None) -> int:
+    """Controleer alle Word-sjablonen van een huisstijl zonder iets te maken.
+
+    MAP is een huisstijl (een map met sjablonen) of een map met huisstijlen; zonder MAP
+    de meegeleverde huisstijlen. Elk probleem staat op stderr met het sjabloon en de
+    alinea of tabelcel: ongeldige tags, tags die Word in stukken deelde, velden die niet
+    bestaan (jeugddocs velden SOORT), onbekende filters en ontbrekende stijlen.
+    """
+    from jeugddocs.api import check_templates, missing_path
+
+    if map_ is not None:
+        reason = missing_path(map_)
+        if reason:
+            raise click.UsageError(reason)
+    result = check_templates(map_)
+    if not result.house_styles:
+        raise click.UsageError(
+            f"in '{map_}' staat geen huisstijl (geen huisstijl.yaml of Word-sjablonen, ook "
+            "niet in de mappen erin)"
+        )
+    _report(result.problems)
+    count = len(result.templates)
+    label = "sjabloon" if count == 1 else "sjablonen"
+    if result.problems:
+        wrong = len({problem.file for problem in result.problems})
+        click.echo(f"{wrong} van {count} {label} (of huisstijlregels) met fouten.", err=True)
+        return EXIT_INVALID
+    click.echo(f"{count} {label} in orde.")
+    return EXIT_OK
+
+
+@cli.command(context_settings=_HELP, short_help="Toon de velden en filters voor een sjabloon.")
+@click.argument("soort", metavar="SOORT")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor programma's.")
+@click.help_option("-h", "--help", help="Toon deze hulp en stop.")
+def velden(soort: str, as_json: bool) -> int:
+    """Toon elk veld en filter dat een Word-sjabloon voor SOORT mag gebruiken.
+
+    Met type en uitleg; [] is elk onderdeel van een lijst ({% for x in lijst %}).
+    """
+    import dataclasses
+    import json
+
+    from jeugddocs.api import fields
+
+    found = fields(_soort(soort))
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(found), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    click.echo(f"Velden voor een sjabloon {soort}.docx:")
+    _table([(v.naam, v.type, v.omschrijving) for v in found.velden if not v.alleen_in])
+    partial: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    for v in found.velden:
+        if v.alleen_in:
+            partial.setdefault(v.alleen_in, []).append((v.naam, v.type, v.omschrijving))
+    for where, rows in partial.items():
+        click.echo(
+            f"\nAlleen in een {' of '.join(where)} (gebruik ze in {{% if veld is defined %}}):"
+        )
+        _table(rows)
+    click.echo("\nFilters ({{ veld | filter }}):")
+    _table([(f.naam, "", f.omschrijving) for f in found.filters])
+    click.echo("\nTypen:")
+    _table([(name, "", use) for name, use in found.typen])
+    return EXIT_OK
+
+
+def _table(rows: Sequence[tuple[str, str, str]]) -> None:
+    """Echo rows in aligned columns; a description wraps under its own column."""
+    import textwrap
+
+    # -- a long name (afzender.functionarissen.wethouders[].naam) gets a line of its own --
+    first = min(max((len(row[0]) for row in rows), default=0), 30)
+    second = max((len(row[1]) for row in rows), default=0)
+    indent = 2 + first + 2 + (second + 2 if second else 0)
+    width = max(100 - indent, 30)
+    for name, kind, text in rows:
+        lines = textwrap.wrap(text, width) or [""]
+        head = f"  {name:<{first}}  " + (f"{kind:<{second}}  " if second else "")
+        if len(head) > indent:
+            click.echo(head.rstrip())
+            head = " " * indent
+        click.echo(head + lines[0])
+        for line in lines[1:]:
+            click.echo(" " * indent + line)
+
+
 @cli.command(context_settings=_HELP, short_help="Toon het JSON-schema van een soort.")
 @click.argument("soort", metavar="SOORT")
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")

@@ -20,6 +20,8 @@ from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, load_source
 from jeugddocs.errors import Problem, TemplateError
+from jeugddocs.render.fields import template_names
+from jeugddocs.render.template_check import check_template, known_template
 from jeugddocs.render.templates import DEFAULT_HOUSE_STYLE, TemplateSet, templates_root
 
 #: The file with a house style's structure rules.
@@ -114,3 +116,47 @@ def _unknown_required_fields(structure: Structuur, source: Source) -> list[Probl
             )
         )
     return problems
+
+
+def is_house_style(folder: Path) -> bool:
+    """Whether ``folder`` holds a house style: its rules, or a Word template."""
+    return (folder / SETTINGS).is_file() or any(_templates_in(folder))
+
+
+def house_style_folders(folder: Path | None = None) -> list[Path]:
+    """Return the house styles in ``folder``: itself, or the folders in it that are one.
+
+    Without a folder: every shipped house style.
+    """
+    if folder is None:
+        return [templates_root() / name for name in shipped()]
+    if is_house_style(folder):
+        return [folder]
+    return sorted(sub for sub in folder.iterdir() if sub.is_dir() and is_house_style(sub))
+
+
+def check_house_style(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Check a house style: its rules and every Word template in it, all problems at once.
+
+    Returns the templates checked and the problems found; nothing is rendered.
+    """
+    problems: list[Problem] = []
+    try:
+        house_style(folder)
+    except TemplateError as exc:
+        problems += exc.problems
+    known = template_names()
+    templates = _templates_in(folder)
+    for path in templates:
+        wrong_name = known_template(path.stem, known)
+        if wrong_name is not None:
+            problems.append(Problem(str(path), 1, 1, wrong_name))
+        problems += check_template(path, None if wrong_name else path.stem)
+    return templates, problems
+
+
+def _templates_in(folder: Path) -> list[Path]:
+    # -- "~$memo.docx" is the lock file Word keeps beside a file it has open --
+    return sorted(
+        path for path in folder.glob("*.docx") if path.is_file() and not path.name.startswith("~$")
+    )

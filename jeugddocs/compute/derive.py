@@ -23,37 +23,56 @@ class PlannedDocument:
     view: dict[str, Any]
 
 
+#: The raadsbesluit's fields taken as they are from its raadsvoorstel: name in the
+#: besluit → where it is in the voorstel's view.
+FROM_VOORSTEL: dict[str, tuple[str, ...]] = {
+    "gemeente": ("gemeente",),
+    "onderwerp": ("onderwerp",),
+    "onderwerp_kort": ("onderwerp_kort",),
+    "voorstel_datum": ("datum",),
+    "zaaknummer": ("zaaknummer",),
+    "beslispunten": ("beslispunten",),
+    "beslispunten_genummerd": ("beslispunten_genummerd",),
+    "gelet_op_als_lijst": ("gelet_op_als_lijst",),
+    "gelet_op": ("besluit", "gelet_op"),
+    "vergadering": ("besluit", "vergadering"),
+    "afzender": ("afzender",),
+    "voetnoten": ("voetnoten",),
+}
+#: The raadsbesluit's fields made here, each filled as a raadsbesluit's own field of that
+#: name (:class:`~jeugddocs.content.models.raadsbesluit.Raadsbesluit`).
+OWN_FIELDS = ("soort", "gelezen", "gehoord", "overwegende", "voorzitter", "griffier")
+
+
 def raadsbesluit_view(voorstel: dict[str, Any]) -> dict[str, Any]:
     """Return the view of the raadsbesluit that belongs to a raadsvoorstel view.
 
     The besluit repeats the decision points word for word and refers to the
-    proposal by its date and case number, as the Dutch form requires.
+    proposal by its date and case number, as the Dutch form requires. Its fields are
+    those of :data:`FROM_VOORSTEL` and :data:`OWN_FIELDS`, no others.
     """
     besluit = voorstel["besluit"]
     people = voorstel["afzender"]["functionarissen"]
     gelezen = f"het voorstel van burgemeester en wethouders van {datum(voorstel['datum'])}"
     if voorstel["zaaknummer"]:
         gelezen += f", nr. {voorstel['zaaknummer']}"
-    return {
+    own = {
         "soort": "raadsbesluit",
-        "gemeente": voorstel["gemeente"],
-        "onderwerp": voorstel["onderwerp"],
-        "onderwerp_kort": voorstel["onderwerp_kort"],
-        "voorstel_datum": voorstel["datum"],
         "gelezen": (Run(gelezen),),
         "gehoord": [],
         "overwegende": [],
-        "zaaknummer": voorstel["zaaknummer"],
-        "beslispunten": voorstel["beslispunten"],
-        "beslispunten_genummerd": voorstel["beslispunten_genummerd"],
-        "gelet_op_als_lijst": voorstel["gelet_op_als_lijst"],
-        "gelet_op": besluit["gelet_op"],
-        "vergadering": besluit["vergadering"],
         "voorzitter": besluit["voorzitter"] or people.get("burgemeester"),
         "griffier": besluit["griffier"] or people.get("griffier"),
-        "afzender": voorstel["afzender"],
-        "voetnoten": voorstel["voetnoten"],
     }
+    taken = {name: _at(voorstel, path) for name, path in FROM_VOORSTEL.items()}
+    return {**taken, **{name: own[name] for name in OWN_FIELDS}}
+
+
+def _at(view: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = view
+    for key in path:
+        value = value[key]
+    return value
 
 
 #: Extra documents per soort, each with its template name, file suffix and view builder.

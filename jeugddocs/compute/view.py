@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
 from jeugddocs.compute.numbering import number as number_items
 from jeugddocs.content.models.deelnemers import Deelnemer, Deelnemers
 from jeugddocs.content.models.document import Document
+from jeugddocs.content.models.fields import DeelnemerProza
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
-from jeugddocs.content.models.profiel import Profiel
+from jeugddocs.content.models.profiel import SOORT_AFZENDER, Functionarissen, Profiel
+from jeugddocs.content.pictures import Picture
 from jeugddocs.format import datum
 from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand, expand_inline
 
@@ -88,6 +90,97 @@ class TableOfContents:
     """The headings of a document, for a table of contents Word can update."""
 
     sections: Sections
+
+
+class _Declared(BaseModel):
+    # -- only read for their fields (``jeugddocs velden``, the template check); never
+    #    validated, so no validator is built --
+    model_config = ConfigDict(defer_build=True, arbitrary_types_allowed=True)
+
+
+class Afzender(_Declared):
+    """The sender as a template sees it (``afzender``), from its profile or a plain name."""
+
+    naam: str = Field(description="naam van de afzender, zoals Noordwijk")
+    soort: SOORT_AFZENDER = Field(description="soort afzender")
+    briefhoofd: str = Field(description="naam in het briefhoofd, zoals 'Gemeente Noordwijk'")
+    adres: list[str] = Field(description="adresregels uit het gemeenteprofiel")
+    contact: list[str] = Field(description="telefoon, e-mail en website uit het gemeenteprofiel")
+    adresregel: str = Field(description="adres en contact op één regel, gescheiden door ·")
+    logo: Picture | None = Field(description="logo uit het gemeenteprofiel; leeg zonder logo")
+    functionarissen: Functionarissen = Field(
+        description="namen uit het gemeenteprofiel (leeg zonder profiel)"
+    )
+
+
+class Kopregel(_Declared):
+    """One row of the municipality's own title-block fields."""
+
+    label: str = Field(description="naam van het kopveld, zoals Forum")
+    waarde: str = Field(description="waarde van het kopveld; een datum staat er als tekst")
+
+
+class Deelnemerregel(_Declared):
+    """One participant of a regional proposal as the view lists it (``deelnemers.gemeenten``)."""
+
+    sleutel: str = Field(description="sleutel van het gemeenteprofiel, zoals hilversum")
+    naam: str = Field(description="naam van de gemeente")
+    briefhoofd: str = Field(description="naam in het briefhoofd, zoals 'Gemeente Hilversum'")
+    gewicht: Decimal | None = Field(description="gewicht in de verdeelsleutel; leeg zonder")
+    bedragen: dict[str, Decimal] = Field(description="de eigen delen van de regionale bedragen")
+
+
+class Deelnemersweergave(_Declared):
+    """A regional proposal's participants as the view has them (``deelnemers``)."""
+
+    verdeelsleutel: str | None = Field(description="de verdeelsleutel, zoals in de inhoud")
+    gemeenten: list[Deelnemerregel] = Field(description="de deelnemende gemeenten, op volgorde")
+
+
+class Deelnemerweergave(Deelnemerregel):
+    """The participant whose document this is (``deelnemer``), with its own text."""
+
+    tekst: DeelnemerProza | None = Field(
+        description="de tekst onder deelnemers.tekst, met de eigen bedragen"
+    )
+
+
+class Toegevoegd(_Declared):
+    """What the view adds to the fields of every kind of document."""
+
+    afzender: Afzender = Field(description="wie het stuk stuurt: uit het gemeenteprofiel")
+    kopvelden: list[Kopregel] = Field(
+        description="eigen velden van de gemeente in het titelblok, in de volgorde van het "
+        "profiel: {% for veld in kopvelden %}{{ veld.label }}: {{ veld.waarde }}{% endfor %}"
+    )
+    beslispunten_genummerd: bool = Field(
+        description="of de beslispunten een nummer krijgen (meer dan één, of de huisstijl wil het)"
+    )
+    gelet_op_als_lijst: bool = Field(
+        description="of 'gelet op' als opsomming staat in plaats van op één regel (huisstijl)"
+    )
+    onderwerp_kort: str = Field(
+        description="het onderwerp, ingekort tot één regel voor de koptekst van latere pagina's"
+    )
+    deelnemer: Deelnemerweergave | None = Field(
+        description="de gemeente van dit stuk bij render --per-deelnemer; anders leeg"
+    )
+
+
+class Vervangen(_Declared):
+    """Fields the view gives another shape than the content has, where a kind has them."""
+
+    inhoudsopgave: TableOfContents | None = Field(
+        description="de inhoudsopgave, die Word bijwerkt; leeg als het stuk er geen vraagt"
+    )
+
+
+class Genummerd(_Declared):
+    """What the view adds to each argument and kanttekening."""
+
+    nummer: str | None = Field(
+        description="nummer volgens de huisstijl (1.1 of 3); leeg als de huisstijl niet nummert"
+    )
 
 
 def build_view(
@@ -163,7 +256,7 @@ class _ViewBuilder:
             if isinstance(value, list) and value and isinstance(value[0], Onderbouwing):
                 scheme = self.schemes.get(name, "per_beslispunt")
                 rv[name] = [
-                    {"nummer": number, **self.model(item)}
+                    {_NUMBER: number, **self.model(item)}
                     for number, item in number_items(value, scheme)
                 ]
             else:
@@ -265,29 +358,31 @@ def _add_sender(view: dict[str, Any], profile: Profiel | None) -> None:
     """
     if profile is None:
         name = view["gemeente"]
-        view["afzender"] = {
-            "naam": name,
-            "soort": "gemeente",
-            "briefhoofd": f"Gemeente {name}",
-            "adres": [],
-            "contact": [],
-            "adresregel": "",
-            "logo": None,
-            "functionarissen": {},
-        }
+        view["afzender"] = _sender(
+            naam=name,
+            soort="gemeente",
+            briefhoofd=f"Gemeente {name}",
+            adres=[],
+            contact=[],
+            adresregel="",
+            logo=None,
+            # -- every name present, empty: a template asking for the burgemeester works
+            #    for a document without a profile too --
+            functionarissen=_NO_PEOPLE,
+        )
         return
     people = profile.functionarissen
     view["gemeente"] = profile.naam
-    view["afzender"] = {
-        "naam": profile.naam,
-        "soort": profile.soort,
-        "briefhoofd": profile.briefhoofd,
-        "adres": list(profile.adres),
-        "contact": list(profile.contact),
-        "adresregel": " · ".join([*profile.adres, *profile.contact]),
-        "logo": profile.logo_beeld,
-        "functionarissen": people.model_dump(),
-    }
+    view["afzender"] = _sender(
+        naam=profile.naam,
+        soort=profile.soort,
+        briefhoofd=profile.briefhoofd,
+        adres=list(profile.adres),
+        contact=list(profile.contact),
+        adresregel=" · ".join([*profile.adres, *profile.contact]),
+        logo=profile.logo_beeld,
+        functionarissen=people.model_dump(),
+    )
     if view.get("soort") == "raadsbesluit":
         view["voorzitter"] = view.get("voorzitter") or people.burgemeester or people.voorzitter
         view["griffier"] = view.get("griffier") or people.griffier
@@ -339,6 +434,17 @@ def _for_participant(
     participants = getattr(document, "deelnemers", None)
     text = participants.tekst if isinstance(participants, Deelnemers) else None
     view["deelnemer"] = {**_participant(deelnemer), "tekst": builder.prose(text)}
+
+
+def _sender(**values: Any) -> dict[str, Any]:
+    """The sender's fields, exactly those :class:`Afzender` declares (a missing one fails)."""
+    return {name: values[name] for name in Afzender.model_fields}
+
+
+_NO_PEOPLE = Functionarissen().model_dump()
+
+#: The field each numbered argument and kanttekening gets (see :class:`Genummerd`).
+(_NUMBER,) = Genummerd.model_fields
 
 
 def _cross_reference_numbers(document: Document, structure: Structuur) -> dict[str, str]:

@@ -165,3 +165,10 @@ CHECKED_FILTERS: dict[str, Callable[..., Any]] = {
     "lower": _text_filter(do_lower, "lower"),
     "capitalize": _text_filter(do_capitalize, "capitalize"),
 }
+#: What each of :data:`CHECKED_FILTERS` does, in Dutch for editors.
+CHECKED_FILTER_DESCRIPTIONS = {
+    "join": "lijst als één tekst: gelet_op | join('; ') zet '; ' tussen de onderdelen",
+    "upper": "tekst in hoofdletters",
+    "lower": "tekst in kleine letters",
+    "capitalize": "tekst met een hoofdletter aan het begin en verder kleine letters",
+}

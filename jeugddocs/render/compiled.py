@@ -95,7 +95,8 @@ class CompiledParts:
 
 
 @cache
-def _environment() -> SandboxedEnvironment:
+def environment_of_templates() -> SandboxedEnvironment:
+    """The one environment every template is compiled and rendered in."""
     return environment.template_environment()
 
 
@@ -119,7 +120,7 @@ class WordTemplate:
             last_num_id=self.compiled.last_num_id,
             text_width=self.compiled.text_width,
         )
-        env = _environment()
+        env = environment_of_templates()
         self._templates: dict[str, Template] = {
             part: env.template_class.from_code(env, marshal.loads(code), env.make_globals(None))
             for part, code in self.compiled.codes.items()
@@ -137,7 +138,7 @@ class WordTemplate:
         """Return the top-level names this template asks for."""
         from jinja2 import meta
 
-        env = _environment()
+        env = environment_of_templates()
         rv: set[str] = set()
         for source in self.compiled.sources.values():
             rv |= meta.find_undeclared_variables(env.parse(source))
@@ -337,7 +338,7 @@ def _compile(blob: bytes, name: str) -> CompiledParts:
     problems = list(contract.problems)
     codes: dict[str, bytes] = {}
     for part, source in contract.sources.items():
-        code, refused = _compile_part(source, name)
+        code, refused = compile_part(source, name)
         problems += refused
         if code is not None:
             codes[part] = code
@@ -362,24 +363,26 @@ def _compile(blob: bytes, name: str) -> CompiledParts:
     )
 
 
-def _compile_part(source: str, name: str) -> tuple[bytes | None, list[Problem]]:
+def compile_part(source: str, name: str) -> tuple[bytes | None, list[Problem]]:
     """Compile one part's source; or return every tag in it that cannot be compiled."""
-    env = _environment()
+    env = environment_of_templates()
     lines = locate.paragraphs(source)
+    cells = locate.cells(source)
     try:
         tree, refused = guard.prepare(env, source)
         if refused:
-            return None, [locate.problem_at(name, tag, lines, tag.lineno) for tag in refused]
+            return None, [locate.problem_at(name, tag, lines, tag.lineno, cells) for tag in refused]
         return marshal.dumps(env.compile(tree)), []
     except JinjaTemplateError as exc:
-        return None, [locate.problem_at(name, exc, lines, getattr(exc, "lineno", None))]
+        return None, [locate.problem_at(name, exc, lines, getattr(exc, "lineno", None), cells)]
     except ValueError:
         # -- Jinja reads a number in a tag with int(), which refuses more than 4300 digits --
         refusal = guard.long_number(guard.busiest_line(env, source))
-        return None, [locate.problem_at(name, refusal, lines, refusal.lineno)]
+        return None, [locate.problem_at(name, refusal, lines, refusal.lineno, cells)]
     except (RecursionError, SyntaxError, MemoryError) as exc:
         # -- a tag nested so deep that Jinja's parser or Python's compiler gives up --
-        return None, [locate.problem_at(name, exc, lines, guard.busiest_line(env, source))]
+        line = guard.busiest_line(env, source)
+        return None, [locate.problem_at(name, exc, lines, line, cells)]
 
 
 def _add_lists(numbering: bytes, out: DocumentWriter, layout: Layout) -> bytes:

@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import pass_context
 from markupsafe import Markup
 
-from jeugddocs.format import TEMPLATE_FILTERS
+from jeugddocs.format import FILTER_DESCRIPTIONS, TEMPLATE_FILTERS
 from jeugddocs.render import guard
 from jeugddocs.render.bounds import (
     PART_CHARS,
@@ -26,11 +26,18 @@ from jeugddocs.render.bounds import (
     size_of,
     too_long,
 )
-from jeugddocs.render.calls import CHECKED_FILTERS, check_call
+from jeugddocs.render.calls import CHECKED_FILTER_DESCRIPTIONS, CHECKED_FILTERS, check_call
 from jeugddocs.render.operations import OPERATORS, BoundedEscapeFormatter, BoundedFormatter
 
-#: Jinja's own filters that templates may use besides ours; all others are refused.
-_SAFE_BUILTINS = ("default", "first", "last", "length")
+#: Jinja's own filters that templates may use besides ours, with what each does (in Dutch,
+#: for editors); all others are refused.
+_SAFE_BUILTINS = {
+    "default": "vervangt een ontbrekend veld: x | default('-'); default('-', true) ook een "
+    "leeg veld",
+    "first": "het eerste onderdeel van een lijst",
+    "last": "het laatste onderdeel van een lijst",
+    "length": "het aantal onderdelen van een lijst (of tekens van een tekst)",
+}
 #: Changes whenever what compiled template code calls changes; compiled templates are
 #: cached on disk under a key that includes it, so none compiled before is used.
 REVISION = "bounded-1"
@@ -125,6 +132,18 @@ def template_environment() -> SandboxedEnvironment:
     env.filters[guard.CONCAT_FILTER] = guard.checked_concat
     env.globals = {}
     return env
+
+
+def filter_descriptions() -> dict[str, str]:
+    """Every filter a template may use, with what it does in Dutch, from the environment's
+    own registry: a filter registered without a description fails here (and in the tests).
+    """
+    described = {**_SAFE_BUILTINS, **CHECKED_FILTER_DESCRIPTIONS, **FILTER_DESCRIPTIONS}
+    return {
+        name: described[name]
+        for name in sorted(template_environment().filters)
+        if not name.startswith("_")
+    }
 
 
 def render_bounded(template: Template, variables: dict[str, Any], bounds: Bounds) -> str:

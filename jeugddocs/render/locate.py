@@ -7,7 +7,9 @@ the paragraph's text without its XML is what the editor recognises.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection, Iterable
 from types import TracebackType
 
 from jinja2 import TemplateError as JinjaTemplateError
@@ -18,8 +20,11 @@ from jeugddocs.errors import Problem
 from jeugddocs.format import FormatInputError
 from jeugddocs.format.describe import quote
 from jeugddocs.render.bounds import BoundError
+from jeugddocs.render.environment import filter_descriptions
 
 _TAG = re.compile(r"<[^>]+>")
+_CELL_OPEN = re.compile(r"<w:tc[ >]")
+_NO_FILTER = re.compile(r"No filter named '([^']*)'")
 # -- Python's own text of an error can quote a whole value; a message stays readable --
 _DETAIL = 200
 
@@ -29,12 +34,57 @@ def paragraphs(source: str) -> list[str]:
     return [_TAG.sub("", line) for line in source.splitlines()]
 
 
-def problem_at(name: str, exc: BaseException, lines: list[str], lineno: int | None) -> Problem:
+def cells(source: str) -> frozenset[int]:
+    """Return the indices of the lines of a template source that are in a table cell."""
+    inside: set[int] = set()
+    depth = 0
+    for index, line in enumerate(source.splitlines()):
+        if depth > 0:
+            inside.add(index)
+        depth = max(depth + len(_CELL_OPEN.findall(line)) - line.count("</w:tc>"), 0)
+    return frozenset(inside)
+
+
+def problem_at(
+    name: str,
+    exc: BaseException,
+    lines: list[str],
+    lineno: int | None,
+    in_cells: Collection[int] = (),
+) -> Problem:
     """Locate a problem at its paragraph: "line" N is the N-th paragraph of the part."""
+    index, text = _paragraph(lines, lineno)
+    return Problem(name, max(index, 1), 1, explain(exc, text, index in in_cells))
+
+
+def message_at(
+    name: str, message: str, lines: list[str], lineno: int | None, in_cells: Collection[int] = ()
+) -> Problem:
+    """Return a Dutch ``message`` placed at its paragraph, as :func:`problem_at` places one."""
+    index, text = _paragraph(lines, lineno)
+    return Problem(name, max(index, 1), 1, f"{_where(text, index in in_cells)}{message}")
+
+
+def _paragraph(lines: list[str], lineno: int | None) -> tuple[int, str]:
     # -- lines[0] holds the part's opening tags; each later line starts a paragraph --
     index = max(min(lineno or 1, len(lines)) - 1, 0)
-    text = lines[index] if lines else ""
-    return Problem(name, max(index, 1), 1, explain(exc, text))
+    return index, lines[index] if lines else ""
+
+
+def _where(paragraph: str, cell: bool = False) -> str:
+    # -- a paragraph can be a page long, or a hostile tag of megabytes: quote its start --
+    if not paragraph.strip():
+        return ""
+    place = "de tabelcel" if cell else "de alinea"
+    return f"in {place} '{quote(paragraph.strip(), _DETAIL)}': "
+
+
+def unknown_filter(name: str, known: Iterable[str]) -> str:
+    """Return the Dutch message for a filter the templates do not have."""
+    known = list(known)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"bedoelde u '{close[0]}'? " if close else ""
+    return f"onbekend filter '{quote(name, 40)}'; {hint}beschikbaar zijn: {', '.join(known)}"
 
 
 def render_problem(name: str, exc: BaseException, lines: list[str]) -> Problem:
@@ -63,10 +113,9 @@ def _template_line(traceback: TracebackType | None) -> int | None:
     return lineno
 
 
-def explain(exc: BaseException, paragraph: str) -> str:
-    """Return the Dutch message for a template error in ``paragraph``."""
-    # -- a paragraph can be a page long, or a hostile tag of megabytes: quote its start --
-    where = f"in de alinea '{quote(paragraph.strip(), _DETAIL)}': " if paragraph.strip() else ""
+def explain(exc: BaseException, paragraph: str, cell: bool = False) -> str:
+    """Return the Dutch message for a template error in ``paragraph`` (of a table cell)."""
+    where = _where(paragraph, cell)
     if isinstance(exc, BoundError):
         return f"{where}{exc}"
     if isinstance(exc, RecursionError):
@@ -80,6 +129,9 @@ def explain(exc: BaseException, paragraph: str) -> str:
     if isinstance(exc, UndefinedError):
         field = quote(exc.message or "", _DETAIL)
         return f"{where}het sjabloon vraagt een veld dat niet bestaat ({field})"
+    missing = _NO_FILTER.search(str(exc))
+    if isinstance(exc, TemplateAssertionError) and missing:
+        return f"{where}{unknown_filter(missing.group(1), filter_descriptions())}"
     if isinstance(exc, TemplateAssertionError) and "filter" in str(exc):
         return (
             f"{where}onbekend filter ({detail}); gebruik euro, euro_kort, getal, procent of datum"

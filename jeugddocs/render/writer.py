@@ -28,6 +28,8 @@ FOOTNOTE_REFERENCE_STYLE = "footnote reference"
 # -- a footnote reference's id until the template has placed every field: not a number, so
 #    it can never be mistaken for one of the template's own footnotes --
 FOOTNOTE_PLACEHOLDER = "jd-voetnoot-"
+#: The view's footnote texts: the writer places them itself, a template never sees them.
+FOOTNOTES = "voetnoten"
 
 
 @dataclass(frozen=True)
@@ -95,9 +97,9 @@ class DocumentWriter:
 
     def context(self, view: dict[str, Any]) -> dict[str, Any]:
         """Return the template context for ``view``: blocks and runs as ready Word XML."""
-        self.voetnoten = view.get("voetnoten") or {}
+        self.voetnoten = view.get(FOOTNOTES) or {}
         self.tables = list(_tables_in(view))
-        return {key: self._value(value) for key, value in view.items() if key != "voetnoten"}
+        return {key: self._value(value) for key, value in view.items() if key != FOOTNOTES}
 
     def _value(self, value: Any) -> Any:
         if type(value) in WRITERS:

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Weergave:
+    """What a field type is to a Word template, by the name ``jeugddocs velden`` shows.
+
+    Put in a type's ``Annotated`` metadata (pydantic keeps it and ignores it): several
+    types are ``str`` to Python but reach a template differently (plain text, a line of
+    marked-up text, paragraphs); the list of fields a template may use reads this.
+    """
+
+    naam: str
 
 
 class Model(BaseModel):

@@ -29,19 +29,21 @@ class Raadsinformatiebrief(MetSecties):
 
     soort: Literal["raadsinformatiebrief"]
     aan: Tekst = Field(default="de gemeenteraad", description="geadresseerde")
-    inleiding: Proza
-    kernboodschap: Proza
-    steller: Steller | None = None
-    ondertekening: Ondertekening = Field(default_factory=Ondertekening)
+    inleiding: Proza = Field(description="inleiding van de brief")
+    kernboodschap: Proza = Field(description="de kern van de brief")
+    steller: Steller | None = Field(default=None, description="naam en e-mail van de steller")
+    ondertekening: Ondertekening = Field(
+        default_factory=Ondertekening, description="namen onder de brief"
+    )
 
 
 class Memo(MetSecties):
     """A memo, for instance to the council about a budget overrun."""
 
     soort: Literal["memo"]
-    aan: Tekst
-    van: Tekst
-    inleiding: Proza
+    aan: Tekst = Field(description="geadresseerde")
+    van: Tekst = Field(description="afzender van de memo")
+    inleiding: Proza = Field(description="inleiding van de memo")
 
 
 class Nota(MetSecties):
@@ -50,9 +52,9 @@ class Nota(MetSecties):
     genummerde_secties: ClassVar[bool] = True
 
     soort: Literal["nota"]
-    aan: Tekst | None = None
-    van: Tekst | None = None
-    inleiding: Proza | None = None
+    aan: Tekst | None = Field(default=None, description="geadresseerde")
+    van: Tekst | None = Field(default=None, description="afzender van de nota")
+    inleiding: Proza | None = Field(default=None, description="inleiding van de nota")
     inhoudsopgave: bool = Field(default=True, description="een inhoudsopgave vooraan")
 
 
@@ -61,8 +63,8 @@ class Rapportage(MetSecties):
     without numbers, tables of amounts with empty cells, V/N and "bedragen in €"."""
 
     soort: Literal["rapportage"]
-    aan: Tekst | None = None
-    van: Tekst | None = None
+    aan: Tekst | None = Field(default=None, description="geadresseerde")
+    van: Tekst | None = Field(default=None, description="afzender van de rapportage")
     periode: Tekst | None = Field(default=None, description="zoals 'januari tot en met april 2021'")
-    inleiding: Proza | None = None
+    inleiding: Proza | None = Field(default=None, description="inleiding van de rapportage")
     inhoudsopgave: bool = Field(default=False, description="een inhoudsopgave vooraan")

@@ -19,12 +19,14 @@ class Collegevoorstel(Voorstel):
     aan: Tekst | None = Field(
         default=None, description="geadresseerde, standaard het college van B&W"
     )
-    afdeling: Tekst | None = None
+    afdeling: Tekst | None = Field(default=None, description="afdeling van de steller")
     steller: Steller | None = Field(default=None, description="naam en e-mail van de steller")
-    samenvatting: Proza
-    aanleiding: Proza
-    doel: Proza | None = None
-    financien: Financien | None = None
-    uitvoering: Proza | None = None
-    communicatie: Proza | None = None
+    samenvatting: Proza = Field(description="het voorstel in het kort")
+    aanleiding: Proza = Field(description="waarom dit voorstel er is")
+    doel: Proza | None = Field(default=None, description="wat het voorstel moet bereiken")
+    financien: Financien | None = Field(
+        default=None, description="financiële gevolgen: tekst en tabellen"
+    )
+    uitvoering: Proza | None = Field(default=None, description="hoe het wordt uitgevoerd")
+    communicatie: Proza | None = Field(default=None, description="hoe het besluit bekend wordt")
     deelnemers: Deelnemers | None = Field(default=None, description=DEELNEMERS_UITLEG)

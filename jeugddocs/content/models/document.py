@@ -76,7 +76,7 @@ class Document(Model):
     #: Whether nested ``secties`` are numbered (1, 1.1, 1.2) in this kind of document.
     genummerde_secties: ClassVar[bool] = False
 
-    soort: str
+    soort: str = Field(description="soort stuk, zoals raadsvoorstel of memo")
     gemeente: Tekst = Field(description="naam van de gemeente")
     onderwerp: Tekst = Field(description="onderwerp van het stuk")
     datum: Datum = Field(description="datum van het stuk, als 2021-03-18")

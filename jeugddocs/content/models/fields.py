@@ -18,7 +18,7 @@ from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from jeugddocs.calc import formulas
-from jeugddocs.content.models.base import custom_error
+from jeugddocs.content.models.base import Weergave, custom_error
 from jeugddocs.format.describe import describe, quote
 from jeugddocs.markup import checks
 from jeugddocs.markup.prose import InlineText, ProseText
@@ -174,11 +174,13 @@ Bedrag = Annotated[
     PlainValidator(_to_amount),
     PlainSerializer(lambda d: d, return_type=Decimal),
     WithJsonSchema({"type": "number", "description": "bedrag in euro's, bijvoorbeeld 103500"}),
+    Weergave("bedrag"),
 ]
 Datum = Annotated[
     datetime.date,
     PlainValidator(_to_date),
     WithJsonSchema({"type": "string", "format": "date", "description": "datum als 2021-03-18"}),
+    Weergave("datum"),
 ]
 
 
@@ -198,24 +200,27 @@ def _plain(value: str) -> str:
     return value
 
 
-Tekst = Annotated[str, AfterValidator(_not_blank), AfterValidator(_plain)]
+Tekst = Annotated[str, AfterValidator(_not_blank), AfterValidator(_plain), Weergave("tekst")]
 Label = Annotated[
     str,
     BeforeValidator(_label),
     AfterValidator(_not_blank),
     AfterValidator(_plain),
     WithJsonSchema({"type": ["string", "integer"]}),
+    Weergave("tekst"),
 ]
 Proza = Annotated[
     str,
     AfterValidator(_not_blank),
     AfterValidator(_prose),
     Field(json_schema_extra={"x-jeugddocs": "proza"}),
+    Weergave("alinea's"),
 ]
 Regel = Annotated[
     str,
     AfterValidator(_not_blank),
     AfterValidator(_inline),
+    Weergave("tekstregel"),
 ]
 #: Prose shown only in the documents per participant: it may use the participant's amounts.
 DeelnemerProza = Annotated[
@@ -223,6 +228,7 @@ DeelnemerProza = Annotated[
     AfterValidator(_not_blank),
     AfterValidator(_participant_prose),
     Field(json_schema_extra={"x-jeugddocs": "proza"}),
+    Weergave("alinea's"),
 ]
 
 
@@ -235,7 +241,7 @@ def _check_name(value: str) -> str:
     return value
 
 
-Naam = Annotated[str, AfterValidator(_check_name)]
+Naam = Annotated[str, AfterValidator(_check_name), Weergave("tekst")]
 
 
 def _no_footnote_in_footnote(value: str) -> str:
@@ -250,6 +256,7 @@ Voetnoottekst = Annotated[
     AfterValidator(_not_blank),
     AfterValidator(_no_footnote_in_footnote),
     AfterValidator(_inline),
+    Weergave("tekstregel"),
 ]
 
 
@@ -262,7 +269,7 @@ def _check_footnote_key(value: str) -> str:
     return value
 
 
-VoetnootNaam = Annotated[str, AfterValidator(_check_footnote_key)]
+VoetnootNaam = Annotated[str, AfterValidator(_check_footnote_key), Weergave("tekst")]
 
 
 def _amount_or_name(value: Any, info: ValidationInfo) -> Decimal | str:
@@ -287,6 +294,7 @@ BedragOfNaam = Annotated[
             "description": "bedrag als getal, of de naam van een bedrag uit 'bedragen'",
         }
     ),
+    Weergave("bedrag"),
 ]
 
 
@@ -307,6 +315,7 @@ BedragOfFormule = Annotated[
             "=procent_van(tekort, raming)",
         }
     ),
+    Weergave("bedrag"),
 ]
 
 
@@ -337,6 +346,7 @@ BedragInTabel = Annotated[
             "~ voor een lege cel",
         }
     ),
+    Weergave("bedrag"),
 ]
 
 
@@ -357,4 +367,5 @@ Kopveld = Annotated[
     str | datetime.date,
     PlainValidator(_title_field),
     WithJsonSchema({"type": ["string", "integer"], "description": "tekst of datum"}),
+    Weergave("tekst of datum"),
 ]

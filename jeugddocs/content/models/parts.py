@@ -53,7 +53,7 @@ class Tabel(Model):
         default=None, description="kop van de eerste kolom, bijvoorbeeld 'Producten'"
     )
     kolommen: list[Label] = Field(min_length=1, description="koppen van de bedragkolommen")
-    rijen: list[Rij] = Field(min_length=1)
+    rijen: list[Rij] = Field(min_length=1, description="de rijen van de tabel")
     totaal: Label | None = Field(
         default=None, description="voegt een berekende totaalregel toe met deze tekst"
     )
@@ -180,23 +180,27 @@ class Financien(Model):
     """The financial paragraph: text and tables of amounts."""
 
     tekst: Proza = Field(description="tekst boven de tabellen")
-    tabellen: list[Tabel] = Field(default_factory=list)
+    tabellen: list[Tabel] = Field(default_factory=list, description="tabellen met bedragen")
     toelichting: Proza | None = Field(default=None, description="tekst onder de tabellen")
 
 
 class Ondertekening(Model):
     """Names under the signature block of the college."""
 
-    burgemeester: Tekst | None = None
-    secretaris: Tekst | None = None
+    burgemeester: Tekst | None = Field(
+        default=None, description="naam van de burgemeester; standaard uit het profiel"
+    )
+    secretaris: Tekst | None = Field(
+        default=None, description="naam van de secretaris; standaard uit het profiel"
+    )
 
 
 class Steller(Model):
     """The civil servant who wrote the document, for questions."""
 
-    naam: Tekst
-    email: Tekst | None = None
-    telefoon: Label | None = None
+    naam: Tekst = Field(description="naam van de steller")
+    email: Tekst | None = Field(default=None, description="e-mailadres van de steller")
+    telefoon: Label | None = Field(default=None, description="telefoonnummer van de steller")
 
 
 #: Deepest section level: chapters, sections and subsections (1, 1.1, 1.1.1).
@@ -207,8 +211,8 @@ class Sectie(Model):
     """A section with a heading, prose, an optional table and nested sections."""
 
     kop: Regel = Field(description="kop van de sectie")
-    tekst: Proza | None = None
-    tabel: Tabel | None = None
+    tekst: Proza | None = Field(default=None, description="tekst van de sectie")
+    tabel: Tabel | None = Field(default=None, description="tabel met bedragen in de sectie")
     toelichting: Proza | None = Field(default=None, description="tekst onder de tabel")
     secties: list[Sectie] = Field(default_factory=list, description="subsecties")
 

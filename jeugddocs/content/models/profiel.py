@@ -22,20 +22,24 @@ SLEUTEL = re.compile(r"[a-z0-9][a-z0-9_-]*")
 class Wethouder(Model):
     """A member of the college, with the portfolios that make her or him portefeuillehouder."""
 
-    naam: Tekst
-    portefeuille: list[Tekst] = Field(default_factory=list)
+    naam: Tekst = Field(description="naam van de wethouder")
+    portefeuille: list[Tekst] = Field(
+        default_factory=list, description="onderwerpen in de portefeuille"
+    )
 
 
 class Functionarissen(Model):
     """The people whose names stand under documents of this sender."""
 
-    burgemeester: Tekst | None = None
+    burgemeester: Tekst | None = Field(default=None, description="naam van de burgemeester")
     secretaris: Tekst | None = Field(default=None, description="gemeentesecretaris")
-    griffier: Tekst | None = None
+    griffier: Tekst | None = Field(default=None, description="naam van de griffier")
     voorzitter: Tekst | None = Field(
         default=None, description="voorzitter van het bestuur (bij een regio of regeling)"
     )
-    wethouders: list[Wethouder] = Field(default_factory=list)
+    wethouders: list[Wethouder] = Field(
+        default_factory=list, description="wethouders met hun portefeuille"
+    )
 
 
 SOORT_AFZENDER = Literal["gemeente", "regio", "gemeenschappelijke_regeling"]
@@ -45,7 +49,9 @@ class Profiel(Model):
     """Who the sender is: a municipality, a region or a gemeenschappelijke regeling."""
 
     naam: Tekst = Field(description="korte naam, zoals in 'gemeente Noordwijk': Noordwijk")
-    soort: SOORT_AFZENDER = "gemeente"
+    soort: SOORT_AFZENDER = Field(
+        default="gemeente", description="gemeente, regio of gemeenschappelijke_regeling"
+    )
     officiele_naam: Tekst | None = Field(
         default=None,
         description="naam in het briefhoofd; voor een gemeente standaard 'Gemeente <naam>'",

@@ -33,13 +33,21 @@ class Raadsvoorstel(Voorstel):
         default=None,
         description="Kern van het voorstel; verplicht als de huisstijl het vraagt (standaard)",
     )
-    aanleiding: Proza
-    beoogd_effect: Proza | None = None
-    financien: Financien
-    betrokken_partijen: Proza | None = None
-    communicatie: Proza | None = None
-    uitvoering: Proza | None = None
-    bestuurlijk_kader: Proza | None = None
-    besluit: Besluit = Field(default_factory=Besluit)
-    ondertekening: Ondertekening = Field(default_factory=Ondertekening)
+    aanleiding: Proza = Field(description="waarom dit voorstel er is")
+    beoogd_effect: Proza | None = Field(default=None, description="wat het voorstel moet bereiken")
+    financien: Financien = Field(description="financiële consequenties: tekst en tabellen")
+    betrokken_partijen: Proza | None = Field(
+        default=None, description="betrokken partijen en participatie"
+    )
+    communicatie: Proza | None = Field(default=None, description="hoe het besluit bekend wordt")
+    uitvoering: Proza | None = Field(default=None, description="uitvoering en verdere procedure")
+    bestuurlijk_kader: Proza | None = Field(
+        default=None, description="wetten, regels en eerdere besluiten die gelden"
+    )
+    besluit: Besluit = Field(
+        default_factory=Besluit, description="wat het raadsbesluit nodig heeft: gelet op, …"
+    )
+    ondertekening: Ondertekening = Field(
+        default_factory=Ondertekening, description="namen onder het voorstel"
+    )
     deelnemers: Deelnemers | None = Field(default=None, description=DEELNEMERS_UITLEG)
