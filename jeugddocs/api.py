@@ -146,6 +146,7 @@ def check(
     *,
     gemeenten: Sequence[Path | str] = (),
     huisstijl: Path | str | None = None,
+    tekstblokken: Sequence[Path | str] = (),
 ) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
@@ -160,17 +161,40 @@ def check(
     before any ``gemeenten`` folder beside the content file or above it. ``huisstijl``
     (a name or folder) decides which fields are required; without it the sender's
     profile's house style does, else the default one.
+
+    ``tekstblokken`` are folders with text blocks (``<naam>.yaml``), searched before any
+    ``tekstblokken`` folder beside the content file or above it; content given as text or
+    data finds only these (and the house style's). A subfolder named after the sender's
+    profile key, and a house style's own ``tekstblokken`` folder, override blocks of the
+    same name.
     """
 
-    def rules(profile_style: str | None) -> Structuur:
+    def style(profile_style: str | None) -> TemplateSet:
         chosen = huisstijl if huisstijl is not None else profile_style
         try:
-            return house_style(chosen).structure or STANDAARD
+            return house_style(chosen)
         except ProblemsError as exc:
             raise ContentError(exc.problems) from None
 
-    folders = [Path(folder) for folder in gemeenten]
-    return check_source(source, name, gemeenten=folders, rules=rules)
+    def rules(profile_style: str | None) -> Structuur:
+        return style(profile_style).structure or STANDAARD
+
+    def styles(profile_style: str | None) -> list[Path]:
+        found: list[Path] = []
+        current: TemplateSet | None = style(profile_style)
+        while current is not None:
+            found.append(current.directory)
+            current = current.inherits
+        return found
+
+    return check_source(
+        source,
+        name,
+        gemeenten=[Path(folder) for folder in gemeenten],
+        rules=rules,
+        blocks=[Path(folder) for folder in tekstblokken],
+        styles=styles,
+    )
 
 
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
@@ -206,13 +230,15 @@ def build(
     templates: TemplateSet | None = None,
     *,
     gemeenten: Sequence[Path | str] = (),
+    tekstblokken: Sequence[Path | str] = (),
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
     The documents are named after the content file: ``x.yaml`` gives ``x.docx``.
     """
     path = Path(path)
-    document = check(path, gemeenten=gemeenten).valid()
+    chosen = templates.directory if templates is not None else None
+    document = check(path, gemeenten=gemeenten, huisstijl=chosen, tekstblokken=tekstblokken).valid()
     styles = _styles_for(document, templates or house_style(), templates is not None)
     planned = plan(document, path.stem, styles.structure or STANDAARD)
     return write(export(render(planned, styles)), output_dir)
@@ -302,6 +328,7 @@ def validate_all(
     jobs: int | None = 1,
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
+    tekstblokken: Sequence[Path | str] = (),
 ) -> BatchResult:
     """Check every content file and collect all problems; write nothing.
 
@@ -312,11 +339,11 @@ def validate_all(
     paths = list(paths)
     singles = [[index] for index in range(len(paths))]
     workers = batch.worker_count(len(paths), len(paths), jobs, _CHECKS_PER_WORKER)
-    folders = tuple(Path(folder) for folder in gemeenten)
+    folders = _Folders.of(gemeenten, tekstblokken)
     if workers == 1:
         outcomes = _validate_in_order(paths, folders)
     else:
-        step = partial(_validate_in_worker, gemeenten=folders)
+        step = partial(_validate_in_worker, folders=folders)
         outcomes = batch.in_workers(step, paths, singles, workers, _PRELOAD)
     return _collect(outcomes, progress)
 
@@ -329,6 +356,7 @@ def build_all(
     jobs: int | None = 1,
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
+    tekstblokken: Sequence[Path | str] = (),
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
@@ -344,7 +372,7 @@ def build_all(
     templates = templates or house_style()
     groups = _collision_groups(paths)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
-    folders = tuple(Path(folder) for folder in gemeenten)
+    folders = _Folders.of(gemeenten, tekstblokken)
     if workers == 1:
         outcomes = _build_in_order(paths, output_dir, templates, folders, chosen)
     else:
@@ -352,7 +380,7 @@ def build_all(
             _build_in_worker,
             output_dir=output_dir,
             templates=templates.directory,
-            gemeenten=folders,
+            folders=folders,
             chosen=chosen,
         )
         outcomes = batch.in_workers(step, paths, groups, workers, _PRELOAD)
@@ -380,30 +408,42 @@ def _collect(outcomes: Outcomes, progress: Progress | None) -> BatchResult:
     return result
 
 
-def _validate_in_order(paths: Iterable[Path], gemeenten: tuple[Path, ...]) -> Outcomes:
+@dataclass(frozen=True)
+class _Folders:
+    """The caller's folders of profiles and text blocks, as a batch hands them to workers."""
+
+    gemeenten: tuple[Path, ...] = ()
+    tekstblokken: tuple[Path, ...] = ()
+
+    @classmethod
+    def of(cls, gemeenten: Iterable[Path | str], tekstblokken: Iterable[Path | str]) -> _Folders:
+        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)))
+
+
+def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
     for path in paths:
-        yield _validate_one(path, gemeenten)
+        yield _validate_one(path, folders)
 
 
-def _validate_one(path: Path, gemeenten: tuple[Path, ...]) -> FileOutcome:
-    checked = check(path, gemeenten=gemeenten)
+def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
+    checked = check(path, gemeenten=folders.gemeenten, tekstblokken=folders.tekstblokken)
     return FileOutcome(
         str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
     )
 
 
-def _validate_in_worker(paths: list[Path], gemeenten: tuple[Path, ...]) -> list[FileOutcome]:
-    return [_validate_one(path, gemeenten) for path in paths]
+def _validate_in_worker(paths: list[Path], folders: _Folders) -> list[FileOutcome]:
+    return [_validate_one(path, folders) for path in paths]
 
 
 def _build_in_worker(
     paths: list[Path],
     output_dir: Path,
     templates: Path,
-    gemeenten: tuple[Path, ...],
+    folders: _Folders,
     chosen: bool,
 ) -> list[FileOutcome]:
-    return list(_build_in_order(paths, output_dir, _templates_of(templates), gemeenten, chosen))
+    return list(_build_in_order(paths, output_dir, _templates_of(templates), folders, chosen))
 
 
 @cache
@@ -452,12 +492,12 @@ def _build_in_order(
     paths: Iterable[Path],
     output_dir: Path,
     templates: TemplateSet,
-    gemeenten: tuple[Path, ...] = (),
+    folders: _Folders = _Folders(),
     chosen: bool = True,
 ) -> Outcomes:
     claimed: dict[str, Path] = {}
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed, gemeenten, chosen)
+        yield _build_one(path, output_dir, templates, claimed, folders, chosen)
 
 
 def _build_one(
@@ -465,14 +505,17 @@ def _build_one(
     output_dir: Path,
     templates: TemplateSet,
     claimed: dict[str, Path],
-    gemeenten: tuple[Path, ...] = (),
+    folders: _Folders = _Folders(),
     chosen: bool = True,
 ) -> FileOutcome:
     """Check and plan one file; unless an earlier file claimed its names, render and write it."""
     warnings: list[Problem] = []
     try:
         checked = check(
-            path, gemeenten=gemeenten, huisstijl=templates.directory if chosen else None
+            path,
+            gemeenten=folders.gemeenten,
+            huisstijl=templates.directory if chosen else None,
+            tekstblokken=folders.tekstblokken,
         )
         warnings = checked.warnings
         document = checked.valid()

@@ -208,13 +208,24 @@ def _gemeenten_option(function: Any) -> Any:
     )(function)
 
 
-def _folders(gemeenten: tuple[str, ...]) -> list[str]:
+def _tekstblokken_option(function: Any) -> Any:
+    return click.option(
+        "--tekstblokken",
+        "tekstblokken",
+        multiple=True,
+        metavar="MAP",
+        help="Map met tekstblokken (<naam>.yaml); ook zonder deze optie wordt een map "
+        "'tekstblokken' naast of boven het YAML-bestand gevonden. Mag vaker.",
+    )(function)
+
+
+def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> list[str]:
     from pathlib import Path
 
     missing = [folder for folder in gemeenten if not Path(folder).is_dir()]
     if missing:
         raise click.UsageError(
-            "map met gemeenteprofielen bestaat niet: " + ", ".join(f"'{m}'" for m in missing)
+            f"map met {what} bestaat niet: " + ", ".join(f"'{m}'" for m in missing)
         )
     return list(gemeenten)
 
@@ -238,6 +249,7 @@ def _folders(gemeenten: tuple[str, ...]) -> list[str]:
     "Word-sjablonen. Standaard: die uit het gemeenteprofiel, anders 'standaard'.",
 )
 @_gemeenten_option
+@_tekstblokken_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def render(
@@ -245,6 +257,7 @@ def render(
     uitvoer: str,
     sjablonen: str | None,
     gemeenten: tuple[str, ...],
+    tekstblokken: tuple[str, ...],
     jobs: int | None,
 ) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
@@ -262,6 +275,7 @@ def render(
             f"{', '.join(house_styles())}."
         )
     folders = _folders(gemeenten)
+    blocks = _folders(tekstblokken, "tekstblokken")
     try:
         templates = template_set(sjablonen) if sjablonen else None
     except ProblemsError as exc:
@@ -269,7 +283,13 @@ def render(
         return EXIT_INVALID
     with _progress(len(files), "Bezig met maken") as progress:
         result = build_all(
-            files, Path(uitvoer), templates, jobs=jobs, progress=progress, gemeenten=folders
+            files,
+            Path(uitvoer),
+            templates,
+            jobs=jobs,
+            progress=progress,
+            gemeenten=folders,
+            tekstblokken=blocks,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")
@@ -285,16 +305,25 @@ def render(
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
 @_gemeenten_option
+@_tekstblokken_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(paden: tuple[str, ...], gemeenten: tuple[str, ...], jobs: int | None) -> int:
+def validate(
+    paden: tuple[str, ...],
+    gemeenten: tuple[str, ...],
+    tekstblokken: tuple[str, ...],
+    jobs: int | None,
+) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
     folders = _folders(gemeenten)
+    blocks = _folders(tekstblokken, "tekstblokken")
     with _progress(len(files), "Bezig met controleren") as progress:
-        result = validate_all(files, jobs=jobs, progress=progress, gemeenten=folders)
+        result = validate_all(
+            files, jobs=jobs, progress=progress, gemeenten=folders, tekstblokken=blocks
+        )
     _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)

@@ -12,10 +12,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from jeugddocs.collector import held_off
-from jeugddocs.content import lint, profiles
+from jeugddocs.content import lint, profiles, tekstblokken
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.document import validation_context
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
+from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import (
     Position,
@@ -65,6 +66,8 @@ def check_source(
     parser: YamlParser | None = None,
     gemeenten: Sequence[Path] = (),
     rules: Callable[[str | None], Structuur] | None = None,
+    blocks: Sequence[Path] = (),
+    styles: Callable[[str | None], Sequence[Path]] | None = None,
 ) -> Checked:
     """Read and validate content, from a file, YAML text or a dict, the same way for each.
 
@@ -91,9 +94,37 @@ def check_source(
         near = path.parent
         loaded, problems = load_source(path, name or str(path), parser)
     try:
-        return _validate(loaded, problems, profiles.search_path(near, gemeenten), rules)
+        return _validate(
+            loaded,
+            problems,
+            profiles.search_path(near, gemeenten),
+            rules,
+            _Blocks(tekstblokken.search_path(near, blocks), styles),
+        )
     except ContentError as exc:
         return Checked(None, exc.problems)
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """Where a document's text blocks are: general folders, and a house style's by name."""
+
+    general: Sequence[Path] = ()
+    styles: Callable[[str | None], Sequence[Path]] | None = None
+
+    def expander(
+        self, data: dict[str, Any], context: dict[str, Any], profile: Profiel | None
+    ) -> tuple[tekstblokken.Expander, Callable[[], list[Problem]]]:
+        key = data.get("gemeente") if profile is not None else None
+        styles = self.styles(profile.huisstijl if profile else None) if self.styles else ()
+        library = tekstblokken.Library(self.general, key, styles)
+        expander = tekstblokken.Expander(
+            library,
+            context["bedragen"],
+            tekstblokken.document_data(data, profile),
+            key,
+        )
+        return expander, lambda: list(expander.elsewhere)
 
 
 def _validate(
@@ -101,6 +132,7 @@ def _validate(
     problems: list[Problem],
     folders: Sequence[Path],
     rules: Callable[[str | None], Structuur] | None = None,
+    blocks: _Blocks = _Blocks(),
 ) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
@@ -128,17 +160,20 @@ def _validate(
         else:
             context["afzender"], found_problems = profiles.load(found)
             problems += found_problems
+    expander, in_blocks = blocks.expander(data, context, context.get("afzender"))
+    context["tekstblokken"] = expander
     try:
         document = model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
-        raise ContentError(problems) from None
+        raise ContentError(problems + in_blocks()) from None
+    problems += in_blocks()
     style = document.afzender.huisstijl if document.afzender else None
     structure = rules(style) if rules is not None else STANDAARD
     problems += _required_by_house_style(document, structure, source)
     if problems:
         raise ContentError(problems)
-    return Checked(document, warnings=sorted(lint.warnings(source, document)))
+    return Checked(document, warnings=sorted(lint.warnings(source, document, expander.used)))
 
 
 def _required_by_house_style(
