@@ -645,8 +645,8 @@ class _State:
             else:
                 message = (
                     f"'{name}' is geen variabele van het blok en geen bedrag van dit stuk; "
-                    f"{hint}voeg '{name}' toe onder 'bedragen:' van het stuk, of zet het blok "
-                    f"'{name}' onder 'variabelen:'"
+                    f"{hint}voeg '{name}' toe onder 'bedragen:' van het stuk, of zet '{name}' "
+                    "onder 'variabelen:' van het blok"
                 )
             raise self.problem(frame, run, message)
         value = frame.values[name]

@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jeugddocs.content.models.base import Loc, Model, custom_error, fail
 from jeugddocs.content.models.fields import Naam, Tekst
@@ -74,23 +74,25 @@ class Tekstblok(Model):
         '**vet**, {{ naam | euro }} en {{ blok("ander") }}'
     )
 
-    @model_validator(mode="after")
-    def _defaults_of_their_kind(self) -> Tekstblok:
+    @field_validator("variabelen")
+    @classmethod
+    def _defaults_of_their_kind(cls, value: dict[str, Variabele]) -> dict[str, Variabele]:
+        # -- a field validator, not a model one: it runs when another field is wrong too --
         problems: list[tuple[Loc, str, object]] = []
-        for name, variable in self.variabelen.items():
+        for name, variable in value.items():
             if variable.standaard is None:
                 continue
             if convert(variable.soort, variable.standaard) is None:
                 problems.append(
                     (
-                        ("variabelen", name, "standaard"),
+                        (name, "standaard"),
                         f"de standaardwaarde van '{name}' moet {_kind_phrase(variable.soort)} "
                         f"zijn, maar hier staat {describe(variable.standaard)}",
                         variable.standaard,
                     )
                 )
-        fail("Tekstblok", problems)
-        return self
+        fail("Variabelen", problems)
+        return value
 
 
 def _kind_phrase(soort: str) -> str:
