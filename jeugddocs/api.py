@@ -25,6 +25,7 @@ from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.schema import json_schema
+from jeugddocs.content.tekstblokken import FOLDER as BLOCK_FOLDER
 from jeugddocs.errors import (
     ContentError,
     JeugddocsError,
@@ -258,8 +259,8 @@ def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> l
     """Copy a house style into ``target`` for an editor: every kind's Word file and its rules.
 
     Kinds the style inherits are copied too, so the copy shows every template an editor
-    may change; ``target`` must not exist yet (nothing is overwritten). Returns the files
-    written.
+    may change, and so are the style's own text blocks (``tekstblokken/``); ``target``
+    must not exist yet (nothing is overwritten). Returns the files written.
     """
     source = house_style(house_style_or_folder)
     target = Path(target)
@@ -274,6 +275,14 @@ def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> l
     settings = source.directory / "huisstijl.yaml"
     if settings.is_file():
         files.append((target / settings.name, settings.read_bytes()))
+    # -- the house style's own text blocks, which an editor may change as well --
+    blocks = source.directory / BLOCK_FOLDER
+    if blocks.is_dir():
+        files += [
+            (target / BLOCK_FOLDER / block.name, block.read_bytes())
+            for block in sorted(blocks.iterdir())
+            if block.suffix in CONTENT_SUFFIXES and block.is_file()
+        ]
     write_all(files)
     return [path for path, _ in files]
 

@@ -505,3 +505,17 @@ def test_prose_finds_an_inclusion_exactly_where_a_reference_is_one(text: str) ->
     expected = any(parse_reference(found).include for found in REFERENCE.findall(text))
 
     assert has_include(parse_prose(text)) == expected
+
+
+def test_a_copy_of_a_house_style_takes_its_blocks_along(root: Path, tmp_path: Path) -> None:
+    style = root / "stijl"
+    write(style, "huisstijl.yaml", "naam: stijl\n")
+    write(style / "tekstblokken", "groet.yaml", "tekst: Groet van de huisstijl.\n")
+
+    written = api.copy_house_style(style, tmp_path / "kopie")
+
+    copy = tmp_path / "kopie" / "tekstblokken" / "groet.yaml"
+    assert copy in written
+    assert copy.read_text(encoding="utf-8") == "tekst: Groet van de huisstijl.\n"
+    path = content(root, '{{ blok("groet") }}')
+    assert texts(path, huisstijl=tmp_path / "kopie") == ["Groet van de huisstijl."]
