@@ -25,6 +25,7 @@ from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.schema import json_schema
+from jeugddocs.content.tekstblokken import FOLDER as BLOCK_FOLDER
 from jeugddocs.errors import (
     ContentError,
     JeugddocsError,
@@ -154,6 +155,7 @@ def check(
     *,
     gemeenten: Sequence[Path | str] = (),
     huisstijl: Path | str | None = None,
+    tekstblokken: Sequence[Path | str] = (),
 ) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
@@ -168,17 +170,40 @@ def check(
     before any ``gemeenten`` folder beside the content file or above it. ``huisstijl``
     (a name or folder) decides which fields are required; without it the sender's
     profile's house style does, else the default one.
+
+    ``tekstblokken`` are folders with text blocks (``<naam>.yaml``), searched before any
+    ``tekstblokken`` folder beside the content file or above it; content given as text or
+    data finds only these (and the house style's). A subfolder named after the sender's
+    profile key, and a house style's own ``tekstblokken`` folder, override blocks of the
+    same name.
     """
 
-    def rules(profile_style: str | None) -> Structuur:
+    def style(profile_style: str | None) -> TemplateSet:
         chosen = huisstijl if huisstijl is not None else profile_style
         try:
-            return house_style(chosen).structure or STANDAARD
+            return house_style(chosen)
         except ProblemsError as exc:
             raise ContentError(exc.problems) from None
 
-    folders = [Path(folder) for folder in gemeenten]
-    return check_source(source, name, gemeenten=folders, rules=rules)
+    def rules(profile_style: str | None) -> Structuur:
+        return style(profile_style).structure or STANDAARD
+
+    def styles(profile_style: str | None) -> list[Path]:
+        found: list[Path] = []
+        current: TemplateSet | None = style(profile_style)
+        while current is not None:
+            found.append(current.directory)
+            current = current.inherits
+        return found
+
+    return check_source(
+        source,
+        name,
+        gemeenten=[Path(folder) for folder in gemeenten],
+        rules=rules,
+        blocks=[Path(folder) for folder in tekstblokken],
+        styles=styles,
+    )
 
 
 def plan(
@@ -250,6 +275,7 @@ def build(
     *,
     gemeenten: Sequence[Path | str] = (),
     per_deelnemer: bool = False,
+    tekstblokken: Sequence[Path | str] = (),
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
@@ -261,7 +287,10 @@ def build(
     path = Path(path)
     chosen = templates is not None
     document = check(
-        path, gemeenten=gemeenten, huisstijl=templates.directory if templates else None
+        path,
+        gemeenten=gemeenten,
+        huisstijl=templates.directory if templates else None,
+        tekstblokken=tekstblokken,
     ).valid()
     styles = _styles_for(document, templates or house_style(), chosen)
     planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
@@ -285,8 +314,8 @@ def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> l
     """Copy a house style into ``target`` for an editor: every kind's Word file and its rules.
 
     Kinds the style inherits are copied too, so the copy shows every template an editor
-    may change; ``target`` must not exist yet (nothing is overwritten). Returns the files
-    written.
+    may change, and so are the style's own text blocks (``tekstblokken/``); ``target``
+    must not exist yet (nothing is overwritten). Returns the files written.
     """
     source = house_style(house_style_or_folder)
     target = Path(target)
@@ -301,6 +330,14 @@ def copy_house_style(house_style_or_folder: Path | str, target: Path | str) -> l
     settings = source.directory / "huisstijl.yaml"
     if settings.is_file():
         files.append((target / settings.name, settings.read_bytes()))
+    # -- the house style's own text blocks, which an editor may change as well --
+    blocks = source.directory / BLOCK_FOLDER
+    if blocks.is_dir():
+        files += [
+            (target / BLOCK_FOLDER / block.name, block.read_bytes())
+            for block in sorted(blocks.iterdir())
+            if block.suffix in CONTENT_SUFFIXES and block.is_file()
+        ]
     write_all(files)
     return [path for path, _ in files]
 
@@ -400,6 +437,7 @@ def validate_all(
     jobs: int | None = 1,
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
+    tekstblokken: Sequence[Path | str] = (),
 ) -> BatchResult:
     """Check every content file and collect all problems; write nothing.
 
@@ -410,11 +448,11 @@ def validate_all(
     paths = list(paths)
     singles = [[index] for index in range(len(paths))]
     workers = batch.worker_count(len(paths), len(paths), jobs, _CHECKS_PER_WORKER)
-    folders = tuple(Path(folder) for folder in gemeenten)
+    folders = _Folders.of(gemeenten, tekstblokken)
     if workers == 1:
         outcomes = _validate_in_order(paths, folders)
     else:
-        step = partial(_validate_in_worker, gemeenten=folders)
+        step = partial(_validate_in_worker, folders=folders)
         outcomes = batch.in_workers(step, paths, singles, workers, _PRELOAD)
     return _collect(outcomes, progress)
 
@@ -428,6 +466,7 @@ def build_all(
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
     per_deelnemer: bool = False,
+    tekstblokken: Sequence[Path | str] = (),
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
@@ -446,7 +485,7 @@ def build_all(
     templates = templates or house_style()
     groups = _collision_groups(paths, per_deelnemer)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
-    folders = tuple(Path(folder) for folder in gemeenten)
+    folders = _Folders.of(gemeenten, tekstblokken)
     if workers == 1:
         outcomes = _build_in_order(paths, output_dir, templates, folders, chosen, per_deelnemer)
     else:
@@ -454,7 +493,7 @@ def build_all(
             _build_in_worker,
             output_dir=output_dir,
             templates=templates.directory,
-            gemeenten=folders,
+            folders=folders,
             chosen=chosen,
             per_deelnemer=per_deelnemer,
         )
@@ -483,34 +522,44 @@ def _collect(outcomes: Outcomes, progress: Progress | None) -> BatchResult:
     return result
 
 
-def _validate_in_order(paths: Iterable[Path], gemeenten: tuple[Path, ...]) -> Outcomes:
+@dataclass(frozen=True)
+class _Folders:
+    """The caller's folders of profiles and text blocks, as a batch hands them to workers."""
+
+    gemeenten: tuple[Path, ...] = ()
+    tekstblokken: tuple[Path, ...] = ()
+
+    @classmethod
+    def of(cls, gemeenten: Iterable[Path | str], tekstblokken: Iterable[Path | str]) -> _Folders:
+        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)))
+
+
+def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
     for path in paths:
-        yield _validate_one(path, gemeenten)
+        yield _validate_one(path, folders)
 
 
-def _validate_one(path: Path, gemeenten: tuple[Path, ...]) -> FileOutcome:
-    checked = check(path, gemeenten=gemeenten)
+def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
+    checked = check(path, gemeenten=folders.gemeenten, tekstblokken=folders.tekstblokken)
     return FileOutcome(
         str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
     )
 
 
-def _validate_in_worker(paths: list[Path], gemeenten: tuple[Path, ...]) -> list[FileOutcome]:
-    return [_validate_one(path, gemeenten) for path in paths]
+def _validate_in_worker(paths: list[Path], folders: _Folders) -> list[FileOutcome]:
+    return [_validate_one(path, folders) for path in paths]
 
 
 def _build_in_worker(
     paths: list[Path],
     output_dir: Path,
     templates: Path,
-    gemeenten: tuple[Path, ...],
+    folders: _Folders,
     chosen: bool,
     per_deelnemer: bool = False,
 ) -> list[FileOutcome]:
     return list(
-        _build_in_order(
-            paths, output_dir, _templates_of(templates), gemeenten, chosen, per_deelnemer
-        )
+        _build_in_order(paths, output_dir, _templates_of(templates), folders, chosen, per_deelnemer)
     )
 
 
@@ -584,13 +633,13 @@ def _build_in_order(
     paths: Iterable[Path],
     output_dir: Path,
     templates: TemplateSet,
-    gemeenten: tuple[Path, ...] = (),
+    folders: _Folders = _Folders(),
     chosen: bool = True,
     per_deelnemer: bool = False,
 ) -> Outcomes:
     claimed: dict[str, Path] = {}
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed, gemeenten, chosen, per_deelnemer)
+        yield _build_one(path, output_dir, templates, claimed, folders, chosen, per_deelnemer)
 
 
 def _build_one(
@@ -598,7 +647,7 @@ def _build_one(
     output_dir: Path,
     templates: TemplateSet,
     claimed: dict[str, Path],
-    gemeenten: tuple[Path, ...] = (),
+    folders: _Folders = _Folders(),
     chosen: bool = True,
     per_deelnemer: bool = False,
 ) -> FileOutcome:
@@ -606,7 +655,10 @@ def _build_one(
     warnings: list[Problem] = []
     try:
         checked = check(
-            path, gemeenten=gemeenten, huisstijl=templates.directory if chosen else None
+            path,
+            gemeenten=folders.gemeenten,
+            huisstijl=templates.directory if chosen else None,
+            tekstblokken=folders.tekstblokken,
         )
         warnings = checked.warnings
         document = checked.valid()

@@ -210,13 +210,24 @@ def _gemeenten_option(function: Any) -> Any:
     )(function)
 
 
-def _folders(gemeenten: tuple[str, ...]) -> list[str]:
+def _tekstblokken_option(function: Any) -> Any:
+    return click.option(
+        "--tekstblokken",
+        "tekstblokken",
+        multiple=True,
+        metavar="MAP",
+        help="Map met tekstblokken (<naam>.yaml); ook zonder deze optie wordt een map "
+        "'tekstblokken' naast of boven het YAML-bestand gevonden. Mag vaker.",
+    )(function)
+
+
+def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> list[str]:
     from pathlib import Path
 
     missing = [folder for folder in gemeenten if not Path(folder).is_dir()]
     if missing:
         raise click.UsageError(
-            "map met gemeenteprofielen bestaat niet: " + ", ".join(f"'{m}'" for m in missing)
+            f"map met {what} bestaat niet: " + ", ".join(f"'{m}'" for m in missing)
         )
     return list(gemeenten)
 
@@ -247,6 +258,7 @@ def _folders(gemeenten: tuple[str, ...]) -> list[str]:
     "gemeente: x-<sleutel>.docx, van die gemeente, in haar huisstijl en met haar eigen deel.",
 )
 @_gemeenten_option
+@_tekstblokken_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def render(
@@ -255,6 +267,7 @@ def render(
     sjablonen: str | None,
     per_deelnemer: bool,
     gemeenten: tuple[str, ...],
+    tekstblokken: tuple[str, ...],
     jobs: int | None,
 ) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
@@ -273,6 +286,7 @@ def render(
             f"{', '.join(house_styles())}."
         )
     folders = _folders(gemeenten)
+    blocks = _folders(tekstblokken, "tekstblokken")
     try:
         templates = template_set(sjablonen) if sjablonen else None
     except ProblemsError as exc:
@@ -287,6 +301,7 @@ def render(
             progress=progress,
             gemeenten=folders,
             per_deelnemer=per_deelnemer,
+            tekstblokken=blocks,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")
@@ -302,16 +317,25 @@ def render(
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
 @_gemeenten_option
+@_tekstblokken_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
-def validate(paden: tuple[str, ...], gemeenten: tuple[str, ...], jobs: int | None) -> int:
+def validate(
+    paden: tuple[str, ...],
+    gemeenten: tuple[str, ...],
+    tekstblokken: tuple[str, ...],
+    jobs: int | None,
+) -> int:
     """Controleer YAML-bestanden zonder iets te schrijven."""
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
     folders = _folders(gemeenten)
+    blocks = _folders(tekstblokken, "tekstblokken")
     with _progress(len(files), "Bezig met controleren") as progress:
-        result = validate_all(files, jobs=jobs, progress=progress, gemeenten=folders)
+        result = validate_all(
+            files, jobs=jobs, progress=progress, gemeenten=folders, tekstblokken=blocks
+        )
     _report(sorted(result.warnings + result.problems))
     if result.failed:
         click.echo(f"{len(result.failed)} van {len(files)} bestanden bevatten fouten.", err=True)

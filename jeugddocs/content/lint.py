@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
 from itertools import takewhile
 from typing import Any
@@ -42,11 +42,16 @@ _UNITS = {"miljoen": Decimal(10) ** 6, "miljard": Decimal(10) ** 9}
 Texts = list[tuple[PathKey, str]]
 
 
-def warnings(source: Source, document: BaseModel) -> list[Problem]:
-    """Return every warning for valid content: its raw data in ``source``, its model."""
+def warnings(
+    source: Source, document: BaseModel, used: Collection[str] = frozenset()
+) -> list[Problem]:
+    """Return every warning for valid content: its raw data in ``source``, its model.
+
+    ``used`` are amounts used where the content does not show it: in text blocks.
+    """
     data = source.data if isinstance(source.data, dict) else {}
     texts = list(strings_in(data))
-    rv = _unused_amounts(source, data, texts)
+    rv = _unused_amounts(source, data, texts, used)
     rv += _typed_amounts(source, texts, getattr(document, "waarden", {}))
     rv += _wide_tables(source, document)
     rv += _announced_lists(source, texts)
@@ -199,11 +204,13 @@ def _used_names(texts: Texts) -> set[str]:
     return used
 
 
-def _unused_amounts(source: Source, data: dict[str, Any], texts: Texts) -> list[Problem]:
+def _unused_amounts(
+    source: Source, data: dict[str, Any], texts: Texts, elsewhere: Collection[str]
+) -> list[Problem]:
     defined = data.get("bedragen")
     if not isinstance(defined, dict):
         return []
-    used = _used_names(texts)
+    used = _used_names(texts) | set(elsewhere)
     return [
         source.problem(
             source.key_position(("bedragen", name)),

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jeugddocs.collector import held_off
-from jeugddocs.content import lint, profiles
+from jeugddocs.content import lint, profiles, tekstblokken
 from jeugddocs.content.models import SOORTEN, Document
 from jeugddocs.content.models.deelnemers import doubled
 from jeugddocs.content.models.document import validation_context
@@ -67,6 +67,8 @@ def check_source(
     parser: YamlParser | None = None,
     gemeenten: Sequence[Path] = (),
     rules: Callable[[str | None], Structuur] | None = None,
+    blocks: Sequence[Path] = (),
+    styles: Callable[[str | None], Sequence[Path]] | None = None,
 ) -> Checked:
     """Read and validate content, from a file, YAML text or a dict, the same way for each.
 
@@ -93,9 +95,37 @@ def check_source(
         near = path.parent
         loaded, problems = load_source(path, name or str(path), parser)
     try:
-        return _validate(loaded, problems, profiles.search_path(near, gemeenten), rules)
+        return _validate(
+            loaded,
+            problems,
+            profiles.search_path(near, gemeenten),
+            rules,
+            _Blocks(tekstblokken.search_path(near, blocks), styles),
+        )
     except ContentError as exc:
         return Checked(None, exc.problems)
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """Where a document's text blocks are: general folders, and a house style's by name."""
+
+    general: Sequence[Path] = ()
+    styles: Callable[[str | None], Sequence[Path]] | None = None
+
+    def expander(
+        self, data: dict[str, Any], context: dict[str, Any], profile: Profiel | None
+    ) -> tuple[tekstblokken.Expander, Callable[[], list[Problem]]]:
+        key = data.get("gemeente") if profile is not None else None
+        styles = self.styles(profile.huisstijl if profile else None) if self.styles else ()
+        library = tekstblokken.Library(self.general, key, styles)
+        expander = tekstblokken.Expander(
+            library,
+            context["bedragen"],
+            tekstblokken.document_data(data, profile),
+            key,
+        )
+        return expander, lambda: list(expander.elsewhere)
 
 
 def _validate(
@@ -103,6 +133,7 @@ def _validate(
     problems: list[Problem],
     folders: Sequence[Path],
     rules: Callable[[str | None], Structuur] | None = None,
+    blocks: _Blocks = _Blocks(),
 ) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
@@ -131,11 +162,14 @@ def _validate(
             context["afzender"], found_problems = profiles.load(found)
             problems += found_problems
     context["deelnemers"] = _participant_profiles(data, source, folders, problems)
+    expander, in_blocks = blocks.expander(data, context, context.get("afzender"))
+    context["tekstblokken"] = expander
     try:
         document = model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = problems + _dedupe(problems, problems_from_validation(exc, source, model))
-        raise ContentError(problems) from None
+        raise ContentError(problems + in_blocks()) from None
+    problems += in_blocks()
     styles = [document.afzender.huisstijl if document.afzender else None]
     styles += [profile.huisstijl for profile in context["deelnemers"].values() if profile]
     structures = [rules(style) for style in dict.fromkeys(styles)] if rules else [STANDAARD]
@@ -149,7 +183,7 @@ def _validate(
         ]
     if problems:
         raise ContentError(problems)
-    return Checked(document, warnings=sorted(lint.warnings(source, document)))
+    return Checked(document, warnings=sorted(lint.warnings(source, document, expander.used)))
 
 
 def _participant_profiles(

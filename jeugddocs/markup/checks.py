@@ -91,7 +91,8 @@ def reference_issues(parsed: Prose | Inline, amounts: Mapping[str, Any]) -> list
     messages: dict[str, str | None] = {}
     for line in _lines(parsed):
         for run in line:
-            if run.reference is None:
+            # -- a text block's inclusion is checked where it is put in its place --
+            if run.reference is None or run.reference.include is not None:
                 continue
             fragment = run.reference.fragment
             occurrence = seen.get(fragment, 0)

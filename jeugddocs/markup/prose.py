@@ -257,6 +257,12 @@ def inlines(prose: Prose) -> Iterator[Inline]:
             yield from block.items
 
 
+def has_include(parsed: Prose | Inline) -> bool:
+    """Whether parsed text includes a text block (``{{ blok("naam") }}``) anywhere."""
+    lines = [parsed] if parsed and isinstance(parsed[0], Run) else inlines(parsed)  # type: ignore[arg-type]
+    return any(run.reference and run.reference.include for line in lines for run in line)
+
+
 def expand_inline(
     runs: Inline, amounts: Mapping[str, Any], numbers: Mapping[str, str] | None = None
 ) -> Inline:

@@ -1,5 +1,9 @@
 """References from prose to named amounts: ``{{ tekort | euro }}``, ``{{ (a * 1.02) | euro }}``.
 
+The same braces hold the inclusion of a text block: ``{{ blok("communicatie") }}`` or
+``{{ blok("kosten", bedrag=extra_bijdrage) }}`` (see :class:`Include`); it is read here with
+the rest, and put in its place by :mod:`jeugddocs.content.tekstblokken`.
+
 A reference is a computation over names from ``bedragen`` in the one expression
 grammar (:mod:`jeugddocs.markup.expressions`), followed by one or more formatting
 filters from :data:`jeugddocs.format.FILTERS` whose arguments are fixed values. That is
@@ -46,6 +50,11 @@ CROSS_REFERENCE = re.compile(r"\[#([A-Za-z0-9_-]+)\]")
 #: Template syntax that is not part of a whole reference.
 STRAY_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}|\{\{|\}\}")
 EXAMPLE = "{{ naam | euro }}"
+#: The function that includes a text block: ``{{ blok("naam", variabele=waarde) }}``.
+INCLUDE = "blok"
+#: What the name of a text block (its file name without ``.yaml``) looks like.
+BLOCK_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+INCLUDE_EXAMPLE = '{{ blok("communicatie") }}'
 
 _CONSTANTS = {"True": True, "true": True, "False": False, "false": False}
 
@@ -60,11 +69,25 @@ class FilterCall:
 
 
 @dataclass(frozen=True)
+class Include:
+    """The inclusion of a text block: its name and its arguments as read (not yet computed).
+
+    ``arguments`` keep the order typed; ``text`` is the text inside the braces, from
+    which each argument's value is quoted in messages (by the span of its node).
+    """
+
+    name: str
+    arguments: tuple[tuple[str, Node], ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class Reference:
     """A reference as read: its computation and filters, or why it is not one.
 
     ``names`` are the amounts it uses, also when something else is wrong with it
     (so that an amount is not reported as unused because its reference has a typo).
+    ``include`` is set when it includes a text block instead (``{{ blok("naam") }}``).
     """
 
     fragment: str
@@ -72,6 +95,7 @@ class Reference:
     filters: tuple[FilterCall, ...] = ()
     names: tuple[str, ...] = ()
     problem: str | None = None
+    include: Include | None = None
 
 
 class ReferenceError(ValueError):
@@ -122,8 +146,60 @@ def parse_reference(fragment: str) -> Reference:
             "en verwijs naar haar naam",
         )
     names = expressions.names(expression)
+    if _is_include(expression):
+        return _include(fragment, inner, expression, filters)  # type: ignore[arg-type]
     problem = _shape_problem(fragment, inner, expression, filters, constant_only)
     return Reference(fragment, expression, tuple(filters), names, problem)
+
+
+def _is_include(expression: Node) -> bool:
+    return (
+        isinstance(expression, expressions.Call)
+        and isinstance(expression.function, Name)
+        and expression.function.name == INCLUDE
+    )
+
+
+def _include(
+    fragment: str, inner: str, call: expressions.Call, filters: list[FilterCall]
+) -> Reference:
+    """Read ``{{ blok("naam", variabele=waarde) }}``: the name in quotes, then arguments by name."""
+    names = tuple(
+        dict.fromkeys(
+            name for keyword in call.keywords for name in expressions.names(keyword.value)
+        )
+    )
+    problem: str | None = None
+    first = call.arguments[0] if call.arguments else None
+    if isinstance(first, Name) and len(call.arguments) == 1:
+        problem = (
+            f"in '{_q(fragment)}' staat de naam van het tekstblok zonder aanhalingstekens; "
+            f'schrijf blok("{first.name}")'
+        )
+    elif not isinstance(first, Text) or len(call.arguments) > 1:
+        problem = (
+            f"in '{_q(fragment)}' staat eerst de naam van het tekstblok tussen aanhalingstekens, "
+            f"daarna de variabelen met hun naam: {INCLUDE_EXAMPLE} of "
+            '{{ blok("kosten", bedrag=extra_bijdrage) }}'
+        )
+    elif not BLOCK_NAME.fullmatch(first.value):
+        problem = (
+            f"'{quote(first.value)}' kan geen naam van een tekstblok zijn; de naam is die van het "
+            "bestand zonder .yaml: kleine letters, cijfers, - en _"
+        )
+    elif filters:
+        problem = (
+            f"'{_q(fragment)}' voegt een tekstblok in en krijgt daarom geen filter; zet de "
+            "filters in de tekst van het blok"
+        )
+    else:
+        keys = [keyword.name for keyword in call.keywords]
+        twice = next((key for key in keys if keys.count(key) > 1), None)
+        if twice:
+            problem = f"in '{_q(fragment)}' staat de variabele '{twice}' twee keer"
+    name = first.value if isinstance(first, Text) else ""
+    include = Include(name, tuple((k.name, k.value) for k in call.keywords), inner)
+    return Reference(fragment, call, (), names, problem, include)
 
 
 def _shape_problem(
@@ -206,6 +282,10 @@ def format_reference(reference: Reference, amounts: Mapping[str, Any]) -> str:
     fragment = reference.fragment
     if reference.expression is None or reference.problem is not None:
         raise ReferenceError(reference.problem or _invalid(fragment))
+    if reference.include is not None:
+        # -- a text block is put in its place when the content is checked; here it can
+        #    only be text that bypassed the check --
+        raise ReferenceError(f"'{_q(fragment)}' voegt een tekstblok in, geen bedrag")
     try:
         value: Any = expressions.evaluate(reference.expression, amounts)
     except Unavailable:

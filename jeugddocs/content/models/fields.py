@@ -21,7 +21,7 @@ from jeugddocs.calc import formulas
 from jeugddocs.content.models.base import Weergave, custom_error
 from jeugddocs.format.describe import describe, quote
 from jeugddocs.markup import checks
-from jeugddocs.markup.prose import InlineText, ProseText
+from jeugddocs.markup.prose import InlineText, ProseText, has_include
 from jeugddocs.markup.references import FOOTNOTE, NAME
 
 # -- matched against the stripped value; no two quantifiers can take the same characters,
@@ -136,6 +136,12 @@ def _checked_in(text: ProseText | InlineText, context: dict[str, Any]) -> ProseT
         context.get("voetnoten"),
         context.get("verwijzingen"),
     )
+    if "{{" in text and has_include(parsed):
+        text, included, failed = _with_blocks(text, context)
+        issues += included
+        if failed and not issues:
+            # -- a block file with problems of its own: reported in that file --
+            raise PydanticCustomError("al_gemeld", "tekstblok met een fout elders")
     if issues:
         # -- every issue travels in the context; the problem mapper places each one
         #    at its fragment inside the text --
@@ -148,6 +154,33 @@ def _checked_in(text: ProseText | InlineText, context: dict[str, Any]) -> ProseT
             },
         )
     return text
+
+
+def _with_blocks(
+    text: ProseText | InlineText, context: dict[str, Any]
+) -> tuple[ProseText | InlineText, list[checks.Issue], bool]:
+    """``text`` with its text blocks in place (see :mod:`jeugddocs.content.tekstblokken`).
+
+    Content checked without a document's context (a model validated on its own) has no
+    folders to find blocks in: every inclusion is then reported as a missing block.
+    """
+    # -- imported here: the blocks' own model is built from the field types of this module --
+    from jeugddocs.content.tekstblokken import Expander, Library
+
+    expander = context.get("tekstblokken")
+    if expander is None:
+        expander = Expander(Library(), context.get("bedragen") or {})
+        if isinstance(context, dict):
+            context["tekstblokken"] = expander
+    if isinstance(text, ProseText):
+        blocks, issues, failed = expander.prose(text, text.blocks)
+        prose = ProseText(text)
+        prose.blocks = blocks
+        return prose, issues, failed
+    runs, issues, failed = expander.inline(text, text.runs)
+    line = InlineText(text)
+    line.runs = runs
+    return line, issues, failed
 
 
 def _prose(value: str, info: ValidationInfo) -> ProseText | InlineText:
