@@ -11,6 +11,7 @@ import struct
 import subprocess
 import sys
 import textwrap
+import typing
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,7 @@ from docx.oxml.ns import qn
 from jeugddocs import api
 from jeugddocs.content.models import grafiek as chart_model
 from jeugddocs.errors import ContentError
-from jeugddocs.format.charts import as_teksten
+from jeugddocs.format.charts import KLEUREN, as_teksten
 from jeugddocs.render import charts
 from tests.content_text import document_of
 from tests.docx_text import extract
@@ -221,6 +222,10 @@ def test_axis_numbers_are_dutch(ticks: list[float], notatie: str, expected: list
     texts = as_teksten([Decimal(repr(t)) for t in ticks], notatie)
 
     assert [t.replace("\xa0", " ") for t in texts] == expected
+
+
+def test_every_colour_an_author_may_name_is_in_the_palette() -> None:
+    assert set(typing.get_args(chart_model.Kleur)) == set(KLEUREN)
 
 
 def test_series_differ_in_more_than_colour() -> None:
