@@ -17,44 +17,19 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from jeugddocs.calc.totals import column_totals, rounding_gaps, row_totals
+from jeugddocs.compute.charts import ChartView, chart_view
 from jeugddocs.compute.numbering import number as number_items
+from jeugddocs.compute.tables import TableRow, TableView
 from jeugddocs.content.models.deelnemers import Deelnemer, Deelnemers
 from jeugddocs.content.models.document import Document
 from jeugddocs.content.models.fields import DeelnemerProza
+from jeugddocs.content.models.grafiek import Grafiek
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.models.parts import Onderbouwing, Sectie, Tabel
 from jeugddocs.content.models.profiel import SOORT_AFZENDER, Functionarissen, Profiel
 from jeugddocs.content.pictures import Picture
 from jeugddocs.format import datum
 from jeugddocs.markup.prose import Inline, InlineText, Prose, ProseText, expand, expand_inline
-
-
-@dataclass(frozen=True)
-class TableRow:
-    omschrijving: str
-    bedragen: tuple[Decimal | None, ...]
-
-
-@dataclass(frozen=True)
-class TableView:
-    """A table of amounts with its computed totals, in euros (not yet scaled or rounded).
-
-    ``kolommen`` and each row's ``bedragen`` include the computed total column when
-    the table asks for one; ``totaal`` labels the total row; ``afronding`` says per
-    column whether rounding to ``eenheid`` keeps the shown rows from adding up.
-    """
-
-    titel: Inline | None
-    kop_omschrijving: str
-    kolommen: tuple[str, ...]
-    rijen: tuple[TableRow, ...]
-    totaal: str | None
-    totalen: tuple[Decimal, ...]
-    eenheid: str = "euro"
-    voordeel_nadeel: tuple[bool, ...] = ()
-    afronding: tuple[bool, ...] = ()
-    vn_voor: bool = False
-    euro_teken: bool = True
 
 
 @dataclass(frozen=True)
@@ -66,6 +41,7 @@ class SectionView:
     kop: Inline
     tekst: Prose | None
     tabel: TableView | None
+    grafiek: ChartView | None
     toelichting: Prose | None
     secties: tuple[SectionView, ...]
 
@@ -244,6 +220,8 @@ class _ViewBuilder:
         self.numbered = numbered
         #: What each ``[#sleutel]`` in text becomes: the number its argument gets.
         self.numbers: dict[str, str] = {}
+        #: Charts met so far: the next one gets the number after theirs.
+        self.charts = 0
         self.schemes = {
             "argumenten": structure.argumenten,
             "kanttekeningen": structure.kanttekeningen,
@@ -272,6 +250,8 @@ class _ViewBuilder:
             return self.text(value)
         if isinstance(value, Tabel):
             return self.table(value)
+        if isinstance(value, Grafiek):
+            return self.chart(value)
         if isinstance(value, BaseModel):
             return self.model(value)
         if isinstance(value, list) and value and isinstance(value[0], Sectie):
@@ -332,6 +312,13 @@ class _ViewBuilder:
             afronding=tuple(gaps),
         )
 
+    def chart(self, chart: Grafiek) -> ChartView:
+        # -- numbered as the view meets them, which is reading order: each kind of document
+        #    has charts in one place (its sections), and a section's chart before its children's --
+        self.charts += 1
+        bron = self.inline(chart.bron) if chart.bron else None
+        return chart_view(chart, self.charts, self.inline(chart.titel), bron)
+
     def sections(self, items: list[Sectie], prefix: str, level: int) -> tuple[SectionView, ...]:
         rv = []
         for index, sectie in enumerate(items, start=1):
@@ -343,6 +330,7 @@ class _ViewBuilder:
                     kop=self.inline(sectie.kop),
                     tekst=self.prose(sectie.tekst),
                     tabel=self.table(sectie.tabel) if sectie.tabel else None,
+                    grafiek=self.chart(sectie.grafiek) if sectie.grafiek else None,
                     toelichting=self.prose(sectie.toelichting),
                     secties=self.sections(sectie.secties, f"{number}.", level + 1),
                 )

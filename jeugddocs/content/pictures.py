@@ -1,4 +1,4 @@
-"""Pictures for a document (a sender's logo): the bytes, and the size they show at.
+"""Pictures for a document (a sender's logo, a chart): the bytes, and the size they show at.
 
 Only PNG and JPEG, the formats Word and LibreOffice show everywhere; the pixel size is
 read from the file's own header, so no image library is needed.
@@ -26,6 +26,8 @@ class Picture:
     hoogte: int
     breedte_cm: float
     beschrijving: str
+    #: A short title for the picture (a chart's caption); its ``beschrijving`` says the rest.
+    titel: str = ""
 
 
 def read_picture(path: Path, breedte_cm: float, beschrijving: str) -> Picture:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import copy
 import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
 
 from babel import Locale
 from babel.numbers import NumberPattern, format_compact_decimal, format_currency, format_decimal
@@ -133,22 +134,55 @@ def euro_met_centen(value: object) -> str:
     return format_currency(amount, "EUR", format=_WITH_CENTS, locale=LOCALE, currency_digits=False)
 
 
-def euro_kort(value: object) -> str:
+def euro_kort(value: object, afgekort: bool = False, schaal: int | None = None) -> str:
     """Format a large amount the way prose says it: ``€ 1,25 miljoen``.
 
     Amounts below one million are not shortened ("€ 12,5 duizend" is not
-    Dutch prose); they are shown in whole euros.
+    Dutch prose); they are shown in whole euros. ``afgekort`` uses the CLDR short
+    form (``€ 2,5 mln.``), as a chart's axis has room for; ``schaal`` (10**6, 10**9 or
+    10**12) shows every amount in that one unit, so an axis reads ``€ 0,5 mln.``,
+    ``€ 1 mln.``, ``€ 1,5 mln.`` rather than changing unit half way.
+
+    >>> euro_kort(2500000, afgekort=True)
+    '€\xa02,5\xa0mln.'
+    >>> euro_kort(500000, afgekort=True, schaal=10**6)
+    '€\xa00,5\xa0mln.'
     """
     amount = round_half_up(to_decimal(value, "euro_kort"))
     size = abs(amount)
-    if size < _MILJOEN:
+    if schaal is None and size < _MILJOEN:
         return euro(amount, centen=False)
-    unit = _MILJOEN if size < _MILJARD else _MILJARD if size < _BILJOEN else _BILJOEN
-    # -- round at the unit ourselves, half up, so Babel's half-even never applies --
-    rounded = round_half_up(amount / unit, 2) * unit
-    words = format_compact_decimal(rounded, format_type="long", fraction_digits=2, locale=LOCALE)
+    unit = (
+        Decimal(schaal)
+        if schaal is not None
+        else _MILJOEN
+        if size < _MILJARD
+        else _MILJARD
+        if size < _BILJOEN
+        else _BILJOEN
+    )
     symbol = LOCALE.currency_symbols["EUR"]
-    return f"{symbol}\xa0{words}"
+    if amount == 0:
+        return f"{symbol}\xa00"
+    # -- round at the unit ourselves, half up, so Babel's half-even never applies --
+    rounded = round_half_up(amount / unit, 2)
+    if schaal is None:
+        form: Literal["short", "long"] = "short" if afgekort else "long"
+        words = format_compact_decimal(
+            rounded * unit, format_type=form, fraction_digits=2, locale=LOCALE
+        )
+        return f"{symbol}\xa0{words}"
+    return f"{symbol}\xa0{_unit_pattern(int(unit), afgekort).apply(rounded, LOCALE)}"
+
+
+@functools.cache
+def _unit_pattern(unit: int, afgekort: bool) -> NumberPattern:
+    """The CLDR pattern that writes a number of ``unit`` (``0 mln.``, ``0 miljoen``)."""
+    forms = LOCALE.compact_decimal_formats["short" if afgekort else "long"]["other"]
+    pattern: NumberPattern = copy.copy(forms[str(unit)])
+    pattern.frac_prec = (0, 2)
+    pattern.grouping = LOCALE.decimal_formats[None].grouping
+    return pattern
 
 
 def getal(value: object, decimalen: int = 3, vast: bool = False) -> str:

@@ -9,13 +9,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jeugddocs.format.numbers import euro, euro_kort, euro_met_centen, getal, round_half_up
+from jeugddocs.format.numbers import (
+    euro,
+    euro_kort,
+    euro_met_centen,
+    getal,
+    procent,
+    round_half_up,
+)
 
 #: What one shown unit is worth, and how many decimals a shown amount keeps.
 UNITS: dict[str, tuple[Decimal, int]] = {
     "euro": (Decimal(1), 2),
     "duizend": (Decimal(1000), 0),
     "miljoen": (Decimal(1_000_000), 1),
+    # -- not amounts: the numbers of a chart's data table (458 cliënten, 32,3%) --
+    "aantal": (Decimal(1), 2),
+    "procent": (Decimal(1), 1),
 }
 
 #: Text width of a portrait A4 page with the house style's margins, in centimetres.
@@ -46,6 +56,7 @@ def amount_cell(
     euro_teken: bool = True,
     vn_voor: bool = False,
     centen: bool = False,
+    decimalen: int | None = None,
 ) -> str:
     """Format one amount as a table shows it: its unit, fixed decimals, and V or N.
 
@@ -70,6 +81,10 @@ def amount_cell(
         text = getal(amount, decimalen=0 if whole else 2, vast=True)
         if euro_teken:
             text = euro(amount) if not centen else euro_met_centen(amount)
+    elif eenheid == "procent":
+        text = procent(amount, places if decimalen is None else decimalen)
+    elif eenheid == "aantal":
+        text = getal(amount, decimalen=places if decimalen is None else decimalen, vast=True)
     else:
         text = getal(amount, decimalen=places, vast=True)
     # -- V or N follows what the reader sees: an amount that rounds to 0 is neither --
@@ -97,9 +112,25 @@ def column_cells(
         v is not None and round_half_up(v, 2) != round_half_up(v, 2).to_integral_value()
         for v in values
     )
+    # -- counts and percentages: as many decimals as the column needs, the same for all --
+    places = UNITS[eenheid][1]
+    needed = next(
+        (
+            p
+            for p in range(places)
+            if all(round_half_up(v, p) == round_half_up(v, places) for v in values if v is not None)
+        ),
+        places,
+    )
     return [
         amount_cell(
-            v, eenheid, voordeel_nadeel, euro_teken=euro_teken, vn_voor=vn_voor, centen=cents
+            v,
+            eenheid,
+            voordeel_nadeel,
+            euro_teken=euro_teken,
+            vn_voor=vn_voor,
+            centen=cents,
+            decimalen=needed if eenheid in ("aantal", "procent") else None,
         )
         for v in values
     ]
@@ -111,6 +142,8 @@ def unit_caption(eenheid: str, euro_teken: bool = True) -> str:
     Amounts in euros without "€" in each cell get ``(bedragen in €)``.
     """
     unit, _ = UNITS[eenheid]
+    if eenheid in ("aantal", "procent"):
+        return ""
     if unit == 1:
         return "" if euro_teken else "(bedragen in €)"
     return f"(bedragen x {euro(unit) if unit < 1_000_000 else euro_kort(unit)})"

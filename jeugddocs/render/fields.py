@@ -26,12 +26,12 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from jeugddocs.compute.derive import DERIVED, FROM_VOORSTEL, OWN_FIELDS
+from jeugddocs.compute.tables import TableView
 from jeugddocs.compute.view import (
     Deelnemersweergave,
     Genummerd,
     Sections,
     TableOfContents,
-    TableView,
     Toegevoegd,
     Vervangen,
 )

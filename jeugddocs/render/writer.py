@@ -15,7 +15,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from jeugddocs.compute.view import Sections, TableOfContents, TableView
+from jeugddocs.compute.charts import ChartView
+from jeugddocs.compute.tables import TableView
+from jeugddocs.compute.view import Sections, TableOfContents
 from jeugddocs.content.pictures import Picture
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.format.tables import amount_widths_cm
@@ -182,17 +184,23 @@ WRITERS: dict[type, BlockWriter] = {
     Sections: blocks.sections.write_sections,
     TableOfContents: blocks.toc.write_toc,
     Picture: blocks.image.write_picture,
+    ChartView: blocks.chart.write_chart,
 }
 
 
 def _tables_in(value: Any) -> Iterator[TableView]:
-    """Yield every table in a view, in sections and lists too."""
+    """Yield every table in a view, in sections, lists and charts too."""
     if isinstance(value, TableView):
         yield value
+    elif isinstance(value, ChartView):
+        if value.tabel is not None:
+            yield value.tabel
     elif isinstance(value, Sections):
         for section in value.walk():
             if section.tabel is not None:
                 yield section.tabel
+            if section.grafiek is not None and section.grafiek.tabel is not None:
+                yield section.grafiek.tabel
     elif isinstance(value, dict):
         for item in value.values():
             yield from _tables_in(item)

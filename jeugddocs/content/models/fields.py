@@ -402,3 +402,33 @@ Kopveld = Annotated[
     WithJsonSchema({"type": ["string", "integer"], "description": "tekst of datum"}),
     Weergave("tekst of datum"),
 ]
+
+
+def _chart_value(value: Any, info: ValidationInfo) -> Decimal | None:
+    # -- text that is neither a name nor a formula is no number: say so in a chart's words,
+    #    not a table's ("een bedrag in euro's") --
+    if (
+        isinstance(value, str)
+        and not formulas.is_formula(value)
+        and not NAME.fullmatch(value)
+        and not _AMOUNT_AS_TEXT.fullmatch(value.strip())
+    ):
+        raise custom_error(
+            f"verwacht een getal, een naam uit 'bedragen' of een formule, maar hier staat de "
+            f"tekst '{quote(value)}'; schrijf de waarde als getal, bijvoorbeeld 458"
+        )
+    return _cell_amount(value, info)
+
+
+#: One value in a chart's series: a number, a name from ``bedragen``, a formula, or ``~``
+#: for a point without a value; a Decimal (or None) once validated.
+WaardeInGrafiek = Annotated[
+    Decimal | None,
+    PlainValidator(_chart_value),
+    WithJsonSchema(
+        {
+            "type": ["number", "string", "null"],
+            "description": "getal, naam uit 'bedragen' of formule; ~ voor een punt zonder waarde",
+        }
+    ),
+]

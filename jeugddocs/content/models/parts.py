@@ -19,6 +19,7 @@ from jeugddocs.content.models.fields import (
     Tekst,
     VoetnootNaam,
 )
+from jeugddocs.content.models.grafiek import Grafiek
 from jeugddocs.format import euro
 from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import round_half_up
@@ -208,12 +209,15 @@ MAX_DEPTH = 3
 
 
 class Sectie(Model):
-    """A section with a heading, prose, an optional table and nested sections."""
+    """A section with a heading, prose, an optional table and chart, and nested sections."""
 
     kop: Regel = Field(description="kop van de sectie")
     tekst: Proza | None = Field(default=None, description="tekst van de sectie")
     tabel: Tabel | None = Field(default=None, description="tabel met bedragen in de sectie")
-    toelichting: Proza | None = Field(default=None, description="tekst onder de tabel")
+    grafiek: Grafiek | None = Field(default=None, description="een lijn- of staafgrafiek")
+    toelichting: Proza | None = Field(
+        default=None, description="tekst onder de tabel en de grafiek"
+    )
     secties: list[Sectie] = Field(default_factory=list, description="subsecties")
 
 

@@ -6,6 +6,6 @@ and one block of the computed view, and returns that block as WordprocessingML.
 
 from __future__ import annotations
 
-from jeugddocs.render.blocks import image, prose, sections, table, toc
+from jeugddocs.render.blocks import chart, image, prose, sections, table, toc
 
-__all__ = ["image", "prose", "sections", "table", "toc"]
+__all__ = ["chart", "image", "prose", "sections", "table", "toc"]

@@ -1,4 +1,4 @@
-"""Sections: a heading at the section's level, its prose and table, then its subsections."""
+"""Sections: a heading at the section's level, its prose, table and chart, then its subsections."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def _section(out: DocumentWriter, section: SectionView) -> str:
         xml += out.blocks(section.tekst)
     if section.tabel:
         xml += out.block(section.tabel)
+    if section.grafiek:
+        xml += out.block(section.grafiek)
     if section.toelichting:
         xml += out.blocks(section.toelichting)
     return xml + "".join(_section(out, child) for child in section.secties)

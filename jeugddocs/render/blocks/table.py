@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jeugddocs.compute.view import TableView
+from jeugddocs.compute.tables import TableView
 from jeugddocs.format.tables import AMOUNTS_SHARE, amount_widths_cm, column_cells, unit_caption
 from jeugddocs.render.wordml import paragraph_xml, text_run, text_xml
 
