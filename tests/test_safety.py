@@ -40,7 +40,7 @@ def add_paragraph(template: Path, text: str) -> None:
         ("{{ cycler.__init__.__globals__ }}", "het sjabloon probeert iets dat niet is toegestaan"),
         ("{{ onderwerp | attr('__class__') }}", "onbekend filter"),
         ("{{ onderwerp | datumm }}", "onbekend filter"),
-        ("{% for x in %}", "de sjabloon-tag is ongeldig"),
+        ("{% for x in %}", "hier ontbreekt een naam of waarde"),
     ],
     ids=["mro", "globals", "cycler", "attr-filter", "tikfout-filter", "kapotte-tag"],
 )

@@ -338,6 +338,8 @@ def _compile(blob: bytes, name: str) -> CompiledParts:
     problems = list(contract.problems)
     codes: dict[str, bytes] = {}
     for part, source in contract.sources.items():
+        if part in contract.unclosed:
+            continue
         code, refused = compile_part(source, name)
         problems += refused
         if code is not None:

@@ -59,6 +59,8 @@ class Contract:
     footnotes_part: str | None = None
     numbering_part: str = ""
     core_part: str | None = None
+    #: Parts with a tag that does not close: their Jinja errors would only follow from it.
+    unclosed: set[str] = field(default_factory=set)
     core: CoreProperties = field(default_factory=lambda: CoreProperties(()))
     style_ids: dict[str, str] = field(default_factory=dict)
     list_numbering: int | None = None
@@ -187,6 +189,9 @@ def _read(blob: bytes, parts: list[Part], name: str, contract: Contract) -> None
     declaration = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     contract.body_frame = (declaration + document[:start], document[end:])
     body = document[start:end]
+    for message in unclosed_tags(xml(body_part)):
+        problem(message)
+        contract.unclosed.add(body_part)
     contract.table_tags = bool(_TABLE_TAGS.search(_text(body)))
     contract.row_tags = bool(_ROW_TAGS.search(_text(body)))
     contract.sources[body_part] = _lines(patcher.patch_xml(body))
@@ -196,6 +201,9 @@ def _read(blob: bytes, parts: list[Part], name: str, contract: Contract) -> None
     for kind in ("header", "footer"):
         for part in rels.get(_OFFICE + kind, []):
             if part in contents:
+                for message in unclosed_tags(xml(part)):
+                    problem(message)
+                    contract.unclosed.add(part)
                 source = etree.tostring(xml(part), encoding="unicode")
                 contract.sources[part] = _lines(patcher.patch_xml(source))
     footnotes = rels.get(_OFFICE + "footnotes", [None])[0]
@@ -242,6 +250,72 @@ def _text_width(document: Any, problem: Callable[[str], None]) -> int:
         )
         return 0
     return width - left - right
+
+
+_CLOSING = {"{{": "}}", "{%": "%}"}
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def unclosed_tags(root: Any) -> list[str]:
+    """Return a Dutch message for each paragraph whose tags do not open and close in pairs.
+
+    Why before docxtpl: its ``{{p …}}`` pattern runs on to the next ``}}`` when one is
+    missing and swallows the paragraphs between, so Jinja then blames a paragraph the
+    editor did not touch. Word keeps a tag in one paragraph; so must the editor.
+    """
+    messages = []
+    for paragraph in root.iter(_q("p")):
+        text = "".join(node.text or "" for node in paragraph.iter(_q("t")))
+        # -- invisible characters inside a tag are the split-tag check's to report --
+        text = _INVISIBLE.sub("", text)
+        if "{" not in text and "}" not in text:
+            continue
+        fault = _unbalanced(text)
+        if fault is not None:
+            cell = any(parent.tag == _q("tc") for parent in paragraph.iterancestors())
+            place = "de tabelcel" if cell else "de alinea"
+            messages.append(f"in {place} '{quote(text.strip(), 200)}': {fault}")
+    return messages
+
+
+def _unbalanced(text: str) -> str | None:
+    """Why the tags in one paragraph's text are not in pairs, or None when they are.
+
+    Inside a tag, quoted text is skipped: ``{{ "{:>8}".format(x) }}`` is one tag.
+    """
+    opened: str | None = None
+    quote_mark: str | None = None
+    index = 0
+    while index < len(text):
+        pair = text[index : index + 2]
+        char = text[index]
+        if quote_mark is not None:
+            quote_mark = None if char == quote_mark else quote_mark
+            index += 2 if char == "\\" else 1
+            continue
+        if opened is not None and char in "'\"":
+            quote_mark = char
+        elif pair in _CLOSING:
+            if opened is not None:
+                closing = _CLOSING[opened]
+                return f"'{opened}' wordt niet gesloten met '{closing}' voor de volgende '{pair}'"
+            opened = pair
+            index += 2
+            continue
+        elif pair in ("}}", "%}") and (opened is None or _CLOSING[opened] == pair):
+            if opened is None:
+                return f"'{pair}' sluit een tag die niet geopend is"
+            opened = None
+            index += 2
+            continue
+        elif opened is not None and pair == _CLOSING["{%" if opened == "{{" else "{{"]:
+            return f"'{pair}' sluit een tag die niet geopend is; verwacht was '{_CLOSING[opened]}'"
+        index += 1
+    if quote_mark is not None:
+        return f"een tekst tussen {quote_mark} in de tag wordt niet gesloten"
+    if opened is not None:
+        return f"'{opened}' wordt niet gesloten; typ '{_CLOSING[opened]}' aan het eind van de tag"
+    return None
 
 
 def _text(xml: str) -> str:

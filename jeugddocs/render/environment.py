@@ -40,7 +40,7 @@ _SAFE_BUILTINS = {
 }
 #: Changes whenever what compiled template code calls changes; compiled templates are
 #: cached on disk under a key that includes it, so none compiled before is used.
-REVISION = "bounded-1"
+REVISION = "bounded-2"
 
 
 class BoundedEnvironment(SandboxedEnvironment):

@@ -103,6 +103,64 @@ def render_problem(name: str, exc: BaseException, lines: list[str]) -> Problem:
     return Problem(name, 1, 1, explain(exc, ""))
 
 
+# -- Jinja's syntax messages, in the words an editor reads: pattern → Dutch --
+_SYNTAX: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"Encountered unknown tag '(end\w+)'"),
+        "'{{% {0} %}}' sluit iets af dat niet geopend is (of de opening ervoor is kapot)",
+    ),
+    (
+        re.compile(r"Encountered unknown tag '(\w+)'"),
+        "'{{% {0} %}}' is geen tag die sjablonen kennen (wel: if, elif, else, for, set)",
+    ),
+    (
+        re.compile(r"Unexpected end of template.*to be closed is '(\w+)'"),
+        "'{{% {0} %}}' wordt geopend maar nergens gesloten: '{{% end{0} %}}' ontbreekt",
+    ),
+    (
+        re.compile(r"expected token 'end of print statement', got '([^']*)'"),
+        "na de naam in {{{{ }}}} staat {0}; verwacht was '}}}}' (of een filter met |)",
+    ),
+    (
+        re.compile(r"expected token 'end of statement block', got '([^']*)'"),
+        "in {{% %}} staat {0} waar '%}}' verwacht werd",
+    ),
+    (re.compile(r"expected token '([^']*)', got '([^']*)'"), "verwacht {0}, maar er staat {1}"),
+    (re.compile(r"unexpected '([^']*)'"), "onverwacht {0} in de tag"),
+    (
+        re.compile(r"Expected an expression, got '([^']*)'"),
+        "hier ontbreekt een naam of waarde (er staat {0})",
+    ),
+    (re.compile(r"unexpected end of template"), "de tag houdt op voor hij af is"),
+]
+
+
+#: Jinja's names of what it expected or found, as an editor would name them.
+_TOKENS = {
+    "end of print statement": "'}}'",
+    "end of statement block": "'%}'",
+    "name": "een naam",
+    "end of template": "het einde van het sjabloon",
+}
+
+
+def _token(text: str) -> str:
+    return _TOKENS.get(text) or f"'{quote(text, 60)}'"
+
+
+def syntax_message(english: str) -> str:
+    """Return Jinja's syntax message in Dutch; never the English text itself."""
+    for pattern, dutch in _SYNTAX:
+        match = pattern.search(english)
+        if match:
+            # -- a tag's name stands inside '{% … %}' already; other tokens get quotes --
+            named = "{%" in dutch.split("{0}")[0][-4:]
+            return dutch.format(
+                *(quote(group, 40) if named else _token(group) for group in match.groups())
+            )
+    return "de tag is geen geldige sjabloontaal"
+
+
 def _template_line(traceback: TracebackType | None) -> int | None:
     """Return the template line of the innermost template frame (Jinja maps them)."""
     lineno = None
@@ -143,8 +201,5 @@ def explain(exc: BaseException, paragraph: str, cell: bool = False) -> str:
     if isinstance(exc, TypeError):
         return f"{where}een filter krijgt argumenten die het niet kent ({detail})"
     if isinstance(exc, TemplateSyntaxError):
-        return (
-            f"{where}de sjabloon-tag is ongeldig ({quote(exc.message or '', _DETAIL)}); "
-            "controleer {{ }} en {% %}"
-        )
+        return f"{where}{syntax_message(exc.message or '')}; controleer {{{{ }}}} en {{% %}}"
     return f"{where}fout in het sjabloon ({detail})"

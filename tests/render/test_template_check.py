@@ -61,7 +61,9 @@ def test_a_jinja_syntax_error_is_placed_at_its_paragraph(tmp_path: Path) -> None
     (problem,) = problems_of(folder)
     assert problem.file.endswith("memo.docx")
     assert problem.message.startswith("in de alinea 'Slot: {% if kern %}zonder einde': ")
-    assert "de sjabloon-tag is ongeldig" in problem.message
+    assert "'{% if %}' wordt geopend maar nergens gesloten: '{% endif %}' ontbreekt" in (
+        problem.message
+    )
 
 
 def _split_paragraph(path: Path, hidden: str) -> None:
@@ -224,7 +226,7 @@ def test_all_problems_of_all_templates_come_at_once(tmp_path: Path) -> None:
     found = problems_of(folder)
     assert [Path(p.file).name for p in found] == ["memo.docx"] * 4 + ["nota.docx"]
     assert "'onderwerpp' bestaat niet" in found[0].message
-    assert "ongeldig" in found[1].message
+    assert "hier ontbreekt een naam of waarde" in found[1].message
     assert "onbekend filter 'eur'" in found[2].message
     assert "'nog_een' bestaat niet" in found[3].message
     assert [p.line for p in found[:4]] == sorted(p.line for p in found[:4])
@@ -268,3 +270,44 @@ def test_a_folder_of_house_styles_is_checked_style_by_style(
     assert [path.name for path in result.house_styles] == ["goed", "kapot"]
     (problem,) = result.problems
     assert Path(problem.file).parent.name == "kapot"
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("{{p kern }", "'{{' wordt niet gesloten; typ '}}' aan het eind van de tag"),
+        ("{% if kern }}", "'}}' sluit een tag die niet geopend is; verwacht was '%}'"),
+        ("tekst }} los", "'}}' sluit een tag die niet geopend is"),
+        ("{{ aan or 'de raad }}", "een tekst tussen ' in de tag wordt niet gesloten"),
+    ],
+)
+def test_a_tag_that_does_not_close_is_found_at_its_own_paragraph(
+    tmp_path: Path, tag: str, expected: str
+) -> None:
+    """docxtpl would run on to the next '}}' and Jinja blame a later paragraph."""
+    folder = style_with(tmp_path / "stijl", "memo", f"Voor: {tag}", "Na: {{ onderwerp }}")
+
+    (problem,) = problems_of(folder)
+
+    assert problem.message == f"in de alinea 'Voor: {tag}': {expected}"
+    with pytest.raises(api.TemplateError) as raised:
+        api.template_set(str(folder)).get("memo")
+    assert [p.message for p in raised.value.problems] == [problem.message]
+
+
+def test_quoted_braces_inside_a_tag_are_text() -> None:
+    from jeugddocs.render.contract import _unbalanced
+
+    assert _unbalanced('Breedte: {{ "{:>8}".format(getal) }} en {{ "}}" }}') is None
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["{% endif %}", "{% foo %}", "{% if x %}", "{{ a b }}", "{{ a | }}", "{% for x in %}", "{{ }"],
+)
+def test_no_english_of_jinja_reaches_the_editor(tmp_path: Path, tag: str) -> None:
+    folder = style_with(tmp_path / "stijl", "memo", f"Slot: {tag}")
+
+    for problem in problems_of(folder):
+        for english in ("Encountered", "expected", "Unexpected", "unexpected", "token"):
+            assert english not in problem.message, problem.message
