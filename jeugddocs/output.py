@@ -14,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,12 +125,9 @@ def _stage(target: Path, data: bytes) -> _Staged:
 def _write_temp(target: Path, data: bytes) -> Path:
     """Write ``data`` to a new temporary file beside ``target``, flushed to disk."""
     try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent
-        )
+        handle, temp = _create_temp(target)
     except OSError as exc:
         raise _cannot_write(target, exc) from None
-    temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -141,6 +139,32 @@ def _write_temp(target: Path, data: bytes) -> Path:
             raise _cannot_write(target, exc) from None
         raise
     return temp
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """Create a new, empty temporary file beside ``target``; return its handle and path.
+
+    Why not ``tempfile.mkstemp``: it makes the file readable by its owner only (0600),
+    and a rename keeps that, so a griffie's colleagues could not open the documents.
+    Created with mode 0666 the file gets what the user's umask allows, as any new file;
+    a file that replaces one keeps the permissions of the one it replaces.
+    """
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = target.parent / f".{target.name[:100]}.{secrets.token_hex(4)}.tmp"
+        try:
+            handle = os.open(temp, flags, mode)
+        except FileExistsError:
+            continue
+        if mode != 0o666:
+            # -- the umask applied to the mode; a replacing file keeps the old one exactly --
+            temp.chmod(mode)
+        return handle, temp
+    raise FileExistsError(errno.EEXIST, "geen vrije tijdelijke naam", str(target.parent))
 
 
 def _keep_previous(target: Path, temp: Path) -> Path | None:

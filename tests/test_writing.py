@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 from jeugddocs import output
 from jeugddocs.cli import cli
 from jeugddocs.errors import OutputError
-from jeugddocs.output import write_all
+from jeugddocs.output import write_all, write_atomic
 
 
 @pytest.fixture
@@ -207,3 +208,26 @@ def test_render_keeps_voorstel_and_besluit_together_when_the_besluit_cannot_be_w
     assert (out / "stuk.docx").read_bytes() == b"vorige versie"
     assert names(out) == ["stuk-raadsbesluit.docx", "stuk.docx"]
     assert result.stdout == ""
+
+
+def test_written_files_are_readable_as_the_umask_allows(tmp_path: Path) -> None:
+    """mkstemp's 0600 made documents unreadable for the griffie's colleagues."""
+    previous = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "nieuw.docx", b"inhoud")
+    finally:
+        os.umask(previous)
+
+    assert stat.S_IMODE((tmp_path / "nieuw.docx").stat().st_mode) == 0o644
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "stuk.docx"
+    target.write_bytes(b"oud")
+    target.chmod(0o664)
+
+    write_atomic(target, b"nieuw")
+
+    assert target.read_bytes() == b"nieuw"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert [p.name for p in tmp_path.iterdir()] == ["stuk.docx"]
