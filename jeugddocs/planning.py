@@ -6,14 +6,16 @@ before rendering are the names it writes.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from jeugddocs.compute.derive import DERIVED, plan_documents
+from jeugddocs.compute.derive import DERIVED, PlannedDocument, plan_documents
 from jeugddocs.content.models import Document
 from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
+from jeugddocs.naming import NamePattern
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ def plan(
     structure: Structuur = STANDAARD,
     *,
     per_deelnemer: StyleOf | None = None,
+    naam: NamePattern | None = None,
 ) -> list[Planned]:
     """Return every document ``document`` yields, itself first, named after ``name``.
 
@@ -54,13 +57,23 @@ def plan(
     participant's profile key: ``kaders-blaricum`` and ``kaders-blaricum-raadsbesluit``;
     ``per_deelnemer`` gives each participant's house style. Other content is planned
     as without it.
+
+    With ``naam``, every document is named by that pattern from its own fields (see
+    :mod:`jeugddocs.naming`); per participant, a pattern without ``{deelnemer}`` gets
+    ``-<sleutel>`` added, so the participants' documents never share a name.
+    Raises PatternError when the pattern gives a document an empty name.
     """
     if document.structuur is not None:
         structure = document.structuur.applied_to(structure)
     participants = getattr(document, "deelnemers", None)
     if per_deelnemer is None or not isinstance(participants, Deelnemers):
         return [
-            Planned(f"{name}{planned.suffix}", planned.template, document.onderwerp, planned.view)
+            Planned(
+                _name(naam, name, planned, document, "") or f"{name}{planned.suffix}",
+                planned.template,
+                document.onderwerp,
+                planned.view,
+            )
             for planned in plan_documents(document, structure)
         ]
     rv = []
@@ -70,7 +83,8 @@ def plan(
             rules = document.structuur.applied_to(rules)
         rv += [
             Planned(
-                f"{name}-{deelnemer.gemeente}{planned.suffix}",
+                _name(naam, name, planned, document, deelnemer.gemeente)
+                or f"{name}-{deelnemer.gemeente}{planned.suffix}",
                 planned.template,
                 document.onderwerp,
                 planned.view,
@@ -79,6 +93,33 @@ def plan(
             for planned in plan_documents(document, rules, deelnemer)
         ]
     return rv
+
+
+def _name(
+    naam: NamePattern | None,
+    stem: str,
+    planned: PlannedDocument,
+    document: Document,
+    participant: str,
+) -> str | None:
+    """The name ``naam`` gives one planned document, or None without a pattern."""
+    if naam is None:
+        return None
+    view = planned.view
+    made = view.get("datum") or view.get("voorstel_datum") or document.datum
+    values = {
+        "datum": made.isoformat() if isinstance(made, datetime.date) else "",
+        "soort": planned.template,
+        "onderwerp": document.onderwerp,
+        "zaaknummer": str(view.get("zaaknummer") or ""),
+        "gemeente": participant or document.gemeente,
+        "deelnemer": participant,
+        "bestand": stem,
+    }
+    name = naam.name(values)
+    if participant and not naam.names_participant:
+        name = f"{name}-{participant}"
+    return name
 
 
 def possible_names(name: str) -> list[str]:
