@@ -27,6 +27,7 @@ from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.schema import json_schema
 from jeugddocs.errors import (
     ContentError,
+    ConverterMissing,
     JeugddocsError,
     OutputError,
     Problem,
@@ -34,9 +35,10 @@ from jeugddocs.errors import (
     TemplateError,
     system_reason,
 )
-from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
+from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, ConversionError, export, export_each
 from jeugddocs.housestyles import house_style
 from jeugddocs.housestyles import shipped as shipped_house_styles
+from jeugddocs.libreoffice import missing as _pdf_missing
 from jeugddocs.output import write_all, write_atomic
 from jeugddocs.planning import Planned, plan, possible_names
 from jeugddocs.render.templates import TemplateSet
@@ -50,6 +52,8 @@ __all__ = [
     "BatchResult",
     "Checked",
     "ContentError",
+    "ConversionError",
+    "ConverterMissing",
     "FileOutcome",
     "JeugddocsError",
     "OutputError",
@@ -65,6 +69,7 @@ __all__ = [
     "export",
     "find_content",
     "json_schema",
+    "pdf_missing",
     "plan",
     "render",
     "template_set",
@@ -206,16 +211,28 @@ def build(
     templates: TemplateSet | None = None,
     *,
     gemeenten: Sequence[Path | str] = (),
+    pdf: bool = False,
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
-    The documents are named after the content file: ``x.yaml`` gives ``x.docx``.
+    The documents are named after the content file: ``x.yaml`` gives ``x.docx``, and
+    with ``pdf`` (or ``pdf: true`` in the sender's profile) also ``x.pdf``. Raises
+    ConverterMissing when a PDF is asked for and LibreOffice is not installed, and
+    ConversionError when a document cannot be converted; nothing is written then.
     """
     path = Path(path)
     document = check(path, gemeenten=gemeenten).valid()
     styles = _styles_for(document, templates or house_style(), templates is not None)
     planned = plan(document, path.stem, styles.structure or STANDAARD)
-    return write(export(render(planned, styles)), output_dir)
+    return write(export(render(planned, styles), _formats(document, pdf)), output_dir)
+
+
+def pdf_missing() -> str | None:
+    """Return why PDFs cannot be made on this machine (LibreOffice is missing), or None.
+
+    The message, in Dutch, says how to install LibreOffice.
+    """
+    return _pdf_missing()
 
 
 def template_set(house_style_or_folder: Path | str | None = None) -> TemplateSet:
@@ -329,6 +346,7 @@ def build_all(
     jobs: int | None = 1,
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
+    pdf: bool = False,
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
@@ -338,6 +356,12 @@ def build_all(
     render and write their files; the result is the same as with one. (Where
     workers are not forked, they import the calling script again: keep its work
     under ``if __name__ == "__main__":``.)
+
+    With ``pdf`` every document is also converted to PDF/A (so is every document
+    whose sender's profile says ``pdf: true``): LibreOffice starts once for up to
+    :data:`FILES_PER_CONVERSION` content files, once per worker process in a batch
+    of up to that many per worker. A document that cannot be converted is a
+    problem of its content file, of which nothing is written then.
     """
     paths = list(paths)
     chosen = templates is not None
@@ -346,7 +370,7 @@ def build_all(
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
     folders = tuple(Path(folder) for folder in gemeenten)
     if workers == 1:
-        outcomes = _build_in_order(paths, output_dir, templates, folders, chosen)
+        outcomes = _build_in_order(paths, output_dir, templates, folders, chosen, pdf)
     else:
         step = partial(
             _build_in_worker,
@@ -354,9 +378,17 @@ def build_all(
             templates=templates.directory,
             gemeenten=folders,
             chosen=chosen,
+            pdf=pdf,
         )
-        outcomes = batch.in_workers(step, paths, groups, workers, _PRELOAD)
+        tasks = _tasks(groups, workers, FILES_PER_CONVERSION)
+        outcomes = batch.in_workers(step, paths, tasks, workers, _PRELOAD)
     return _collect(outcomes, progress)
+
+
+#: Content files whose documents one LibreOffice run converts at most: enough that
+#: starting it (about a second) costs little per document, few enough that the
+#: rendered files waiting for it stay small in memory.
+FILES_PER_CONVERSION = 100
 
 
 #: What a worker needs, for a fork server to import once (see :mod:`jeugddocs.batch`).
@@ -402,8 +434,34 @@ def _build_in_worker(
     templates: Path,
     gemeenten: tuple[Path, ...],
     chosen: bool,
+    pdf: bool = False,
 ) -> list[FileOutcome]:
-    return list(_build_in_order(paths, output_dir, _templates_of(templates), gemeenten, chosen))
+    return list(
+        _build_in_order(paths, output_dir, _templates_of(templates), gemeenten, chosen, pdf)
+    )
+
+
+def _tasks(groups: list[list[int]], workers: int, most: int) -> list[list[int]]:
+    """Join groups of files into the tasks workers take: as few as fit ``most`` files each.
+
+    Why not one task per group: a task converts its PDFs in one LibreOffice run, so
+    one task per worker starts LibreOffice once per worker. Groups stay whole (they
+    may write the same output), and a task joins groups that follow each other, so
+    results still come in input order, a task at a time.
+    """
+    files = sum(map(len, groups))
+    count = max(workers, -(-files // most))
+    size = -(-files // count)
+    tasks: list[list[int]] = []
+    current: list[int] = []
+    for group in groups:
+        current += group
+        if len(current) >= size:
+            tasks.append(sorted(current))
+            current = []
+    if current:
+        tasks.append(sorted(current))
+    return tasks
 
 
 @cache
@@ -454,10 +512,35 @@ def _build_in_order(
     templates: TemplateSet,
     gemeenten: tuple[Path, ...] = (),
     chosen: bool = True,
+    pdf: bool = False,
 ) -> Outcomes:
+    """Build ``paths`` in order; documents to convert wait and are converted together.
+
+    A file with only Word output is written at once; one that needs a PDF waits
+    until :data:`FILES_PER_CONVERSION` such files (or the last file) are rendered,
+    so that LibreOffice starts once for all of them. Outcomes keep input order.
+    """
     claimed: dict[str, Path] = {}
+    waiting: list[_Rendered | FileOutcome] = []
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed, gemeenten, chosen)
+        if batch.stop_requested():
+            return  # -- Ctrl-C: files waiting for their PDF are not written --
+        waiting.append(_build_one(path, output_dir, templates, claimed, gemeenten, chosen, pdf))
+        converting = sum(isinstance(item, _Rendered) for item in waiting)
+        if converting == 0 or converting >= FILES_PER_CONVERSION:
+            yield from _finish(waiting, output_dir)
+            waiting = []
+    yield from _finish(waiting, output_dir)
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A content file rendered to Word, waiting to be converted with others, then written."""
+
+    path: Path
+    warnings: list[Problem]
+    documents: list[Artefact]
+    formats: tuple[str, ...]
 
 
 def _build_one(
@@ -467,8 +550,12 @@ def _build_one(
     claimed: dict[str, Path],
     gemeenten: tuple[Path, ...] = (),
     chosen: bool = True,
-) -> FileOutcome:
-    """Check and plan one file; unless an earlier file claimed its names, render and write it."""
+    pdf: bool = False,
+) -> FileOutcome | _Rendered:
+    """Check and plan one file; unless an earlier file claimed its names, render it.
+
+    Word alone is written at once; a file to be converted is returned rendered.
+    """
     warnings: list[Problem] = []
     try:
         checked = check(
@@ -481,13 +568,76 @@ def _build_one(
         collision = _claim(path, planned, claimed)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
+        formats = _formats(document, pdf)
+        if formats != DEFAULT_FORMATS:
+            return _Rendered(path, warnings, render(planned, styles), formats)
         written = write(export(render(planned, styles)), output_dir)
         return FileOutcome(str(path), written=written, warnings=warnings)
     except ProblemsError as exc:
         return FileOutcome(str(path), warnings=warnings, problems=exc.problems, failed=True)
     except OutputError as exc:
-        problem = Problem(str(path), 1, 1, str(exc))
-        return FileOutcome(str(path), warnings=warnings, problems=[problem], failed=True)
+        return _failed(path, warnings, [str(exc)])
+
+
+def _formats(document: Document, pdf: bool) -> tuple[str, ...]:
+    """The formats a document is made in: Word, and PDF when asked or its profile says so."""
+    profile = document.afzender
+    if pdf or (profile is not None and profile.pdf):
+        return (*DEFAULT_FORMATS, "pdf")
+    return DEFAULT_FORMATS
+
+
+def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcomes:
+    """Convert the rendered files of ``waiting`` together, write each, and yield every outcome.
+
+    Each format is exported once for all files that ask for it (one LibreOffice run
+    for all PDFs). A content file with a document that could not be converted is a
+    problem, and none of its files is written; the others are.
+    """
+    rendered = [item for item in waiting if isinstance(item, _Rendered)]
+    made: dict[str, list[Artefact]] = {}
+    failures: dict[str, str] = {}
+    for format in dict.fromkeys(f for item in rendered for f in item.formats):
+        documents = [d for item in rendered if format in item.formats for d in item.documents]
+        try:
+            made[format], failed = export_each(documents, [format])
+        except ConverterMissing as exc:
+            made[format] = []
+            failed = {file_name(d.name, format): str(exc) for d in documents}
+        failures.update(failed)
+    for item in waiting:
+        if isinstance(item, FileOutcome):
+            yield item
+            continue
+        names = {d.name for d in item.documents}
+        files = [file_name(name, format) for format in item.formats for name in names]
+        reasons = {name: failures[name] for name in sorted(files) if name in failures}
+        if reasons:
+            yield _failed(item.path, item.warnings, _conversion_problems(reasons))
+            continue
+        artefacts = [a for format in item.formats for a in made[format] if a.name in names]
+        try:
+            written = write(artefacts, output_dir)
+        except OutputError as exc:
+            yield _failed(item.path, item.warnings, [str(exc)])
+            continue
+        yield FileOutcome(str(item.path), written=written, warnings=item.warnings)
+
+
+def _conversion_problems(reasons: dict[str, str]) -> list[str]:
+    """One message per reason, naming the files it stopped: a missing LibreOffice once."""
+    files_by_reason: dict[str, list[str]] = {}
+    for name, reason in reasons.items():
+        files_by_reason.setdefault(reason, []).append(name)
+    return [
+        f"{' en '.join(files)}: {reason}; niets van dit bestand is geschreven"
+        for reason, files in files_by_reason.items()
+    ]
+
+
+def _failed(path: Path, warnings: list[Problem], messages: list[str]) -> FileOutcome:
+    problems = [Problem(str(path), 1, 1, message) for message in messages]
+    return FileOutcome(str(path), warnings=warnings, problems=problems, failed=True)
 
 
 def _claim(path: Path, planned: list[Planned], claimed: dict[str, Path]) -> Problem | None:

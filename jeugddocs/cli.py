@@ -239,6 +239,12 @@ def _folders(gemeenten: tuple[str, ...]) -> list[str]:
     help="Huisstijl: een meegeleverde (jeugddocs huisstijl lijst) of een map met eigen "
     "Word-sjablonen. Standaard: die uit het gemeenteprofiel, anders 'standaard'.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Maak van elk document ook een PDF/A (toegankelijk, voor archief en publicatie), met "
+    "LibreOffice. Ook te zetten met 'pdf: true' in het gemeenteprofiel.",
+)
 @_gemeenten_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
@@ -246,18 +252,24 @@ def render(
     paden: tuple[str, ...],
     uitvoer: str,
     sjablonen: str | None,
+    pdf: bool,
     gemeenten: tuple[str, ...],
     jobs: int | None,
 ) -> int:
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx.
+    Met --pdf komt er van elk document ook een PDF/A naast (MAP/x.pdf).
     """
     from pathlib import Path
 
-    from jeugddocs.api import ProblemsError, build_all, house_styles, template_set
+    from jeugddocs.api import ProblemsError, build_all, house_styles, pdf_missing, template_set
 
     files = _existing(paden)
+    if pdf and (reason := pdf_missing()):
+        # -- before any file is read: nothing is made, as for a file that does not exist --
+        click.echo(f"Fout: {reason}.", err=True)
+        return EXIT_USAGE
     if sjablonen and not Path(sjablonen).is_dir() and sjablonen not in house_styles():
         raise click.UsageError(
             f"huisstijl '{sjablonen}' bestaat niet; geef een map met sjablonen of een van: "
@@ -271,7 +283,13 @@ def render(
         return EXIT_INVALID
     with _progress(len(files), "Bezig met maken") as progress:
         result = build_all(
-            files, Path(uitvoer), templates, jobs=jobs, progress=progress, gemeenten=folders
+            files,
+            Path(uitvoer),
+            templates,
+            jobs=jobs,
+            progress=progress,
+            gemeenten=folders,
+            pdf=pdf,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")
