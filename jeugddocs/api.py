@@ -609,9 +609,9 @@ def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcome
         if isinstance(item, FileOutcome):
             yield item
             continue
-        names = {d.name for d in item.documents}
+        names = [d.name for d in item.documents]
         files = [file_name(name, format) for format in item.formats for name in names]
-        reasons = {name: failures[name] for name in sorted(files) if name in failures}
+        reasons = {name: failures[name] for name in files if name in failures}
         if reasons:
             yield _failed(item.path, item.warnings, _conversion_problems(reasons))
             continue

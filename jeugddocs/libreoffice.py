@@ -138,11 +138,16 @@ def convert(documents: Mapping[str, bytes], timeout: float = TIMEOUT) -> Convert
             else:
                 _collect(remaining[:stuck], outbox, result, note)
                 result.failures[remaining[stuck].stem] = (
-                    f"het omzetten naar PDF duurde langer dan {timeout:g} seconden zonder "
+                    f"het omzetten naar PDF duurde langer dan {_seconds(timeout)} seconden zonder "
                     "voortgang en is afgebroken"
                 )
                 remaining = remaining[stuck + 1 :]
     return result
+
+
+def _seconds(value: float) -> str:
+    """Seconds as Dutch write them: 120, 0,5."""
+    return f"{value:g}".replace(".", ",")
 
 
 def _command(soffice: Path, profile: Path, sources: Sequence[Path], outbox: Path) -> list[str]:
