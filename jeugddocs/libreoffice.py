@@ -120,8 +120,8 @@ def convert(documents: Mapping[str, bytes], timeout: float = TIMEOUT) -> Convert
     with tempfile.TemporaryDirectory(prefix="jeugddocs-pdf-") as folder:
         work = Path(folder)
         inbox, outbox, profile = work / "in", work / "uit", work / "profiel"
-        inbox.mkdir()
-        outbox.mkdir()
+        for made in (inbox, outbox, work / "tmp"):
+            made.mkdir()
         sources = []
         for name, data in documents.items():
             source = inbox / f"{name}.docx"
@@ -184,6 +184,11 @@ def _run(
         process = subprocess.Popen(
             _command(soffice, profile, sources, outbox),
             stdin=subprocess.DEVNULL,
+            # -- its own temporary files go with ours, also when it has to be stopped --
+            env={
+                **os.environ,
+                **dict.fromkeys(("TMPDIR", "TMP", "TEMP"), str(logs.parent / "tmp")),
+            },
             stdout=stdout,
             stderr=stderr,
             # -- a process group of its own: see _stop --

@@ -12,9 +12,11 @@ import dataclasses
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -338,3 +340,42 @@ def test_a_document_that_hangs_is_given_up_and_libreoffice_stopped(
     assert list(tmp_path.iterdir()) == []
     if Path("/proc").is_dir():
         assert _ours(tmp_path) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Ctrl-C is a POSIX signal; /proc is Linux's")
+def test_ctrl_c_stops_libreoffice_and_leaves_nothing_behind(
+    soffice: str, tmp_path: Path, minimal_yaml: str
+) -> None:
+    (tmp_path / "bron").mkdir()
+    for number in range(30):
+        (tmp_path / "bron" / f"stuk-{number:02}.yaml").write_text(minimal_yaml, encoding="utf-8")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {
+        **os.environ,
+        "TMPDIR": str(temporary),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [sys.executable, "-m", "jeugddocs", "render", "bron", "-o", "uit", "--pdf", "-j", "2"]
+    process = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # -- its own process group, as a terminal makes one --
+    )
+    deadline = time.monotonic() + 120
+    # -- wait until LibreOffice converts: its profile is being made in a conversion folder --
+    while not list(temporary.glob("jeugddocs-pdf-*/profiel")) and time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.01)
+
+    os.killpg(process.pid, signal.SIGINT)  # -- Ctrl-C reaches the whole group --
+    stdout, stderr = process.communicate(timeout=60)
+
+    assert (process.returncode, stdout, stderr) == (1, "", "\nAfgebroken.\n")
+    assert list(temporary.iterdir()) == []
+    assert _ours(temporary) == []
+    assert not (tmp_path / "uit").exists()
