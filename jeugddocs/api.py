@@ -28,6 +28,7 @@ from jeugddocs.content.schema import json_schema
 from jeugddocs.content.tekstblokken import FOLDER as BLOCK_FOLDER
 from jeugddocs.errors import (
     ContentError,
+    ConverterMissing,
     JeugddocsError,
     OutputError,
     Problem,
@@ -35,9 +36,11 @@ from jeugddocs.errors import (
     TemplateError,
     system_reason,
 )
-from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, export
+from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, ConversionError, export, export_each
 from jeugddocs.housestyles import check_house_style, house_style, house_style_folders
 from jeugddocs.housestyles import shipped as shipped_house_styles
+from jeugddocs.libreoffice import missing as _pdf_missing
+from jeugddocs.naming import NamePattern, PatternError
 from jeugddocs.output import write_all, write_atomic
 from jeugddocs.planning import Planned, StyleOf, possible_names
 from jeugddocs.planning import plan as _plan_names
@@ -53,10 +56,14 @@ __all__ = [
     "BatchResult",
     "Checked",
     "ContentError",
+    "ConversionError",
+    "ConverterMissing",
     "FileOutcome",
     "Filter",
     "JeugddocsError",
+    "NamePattern",
     "OutputError",
+    "PatternError",
     "Planned",
     "Problem",
     "ProblemsError",
@@ -74,6 +81,7 @@ __all__ = [
     "fields",
     "find_content",
     "json_schema",
+    "pdf_missing",
     "plan",
     "render",
     "template_set",
@@ -276,15 +284,23 @@ def build(
     gemeenten: Sequence[Path | str] = (),
     per_deelnemer: bool = False,
     tekstblokken: Sequence[Path | str] = (),
+    pdf: bool = False,
+    naam: str | None = None,
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
-    The documents are named after the content file: ``x.yaml`` gives ``x.docx``. With
-    ``per_deelnemer``, a regional proposal gives each participant's documents instead
-    (``x-blaricum.docx``, …), each in its profile's house style unless ``templates``
-    is given; all of them are written, or none.
+    The documents are named after the content file: ``x.yaml`` gives ``x.docx``, and
+    with ``pdf`` (or ``pdf: true`` in the sender's profile) also ``x.pdf``; ``naam``
+    is a pattern such as ``{datum}-{soort}-{onderwerp}`` to name them by their own
+    fields instead (see :mod:`jeugddocs.naming`; a wrong pattern raises PatternError).
+    With ``per_deelnemer``, a regional proposal gives each participant's documents
+    instead (``x-blaricum.docx``, …), each in its profile's house style unless
+    ``templates`` is given. All files are written, or none. Raises ConverterMissing
+    when a PDF is asked for and LibreOffice is not installed, and ConversionError
+    when a document cannot be converted.
     """
     path = Path(path)
+    pattern = NamePattern.parse(naam) if naam is not None else None
     chosen = templates is not None
     document = check(
         path,
@@ -293,11 +309,19 @@ def build(
         tekstblokken=tekstblokken,
     ).valid()
     styles = _styles_for(document, templates or house_style(), chosen)
-    planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
-    problem = _claim(path, planned, {})
+    planned = _plan(path, document, styles, chosen, per_deelnemer, pattern)
+    problem = _claim(path, planned, {}, pattern is not None)
     if problem is not None:
         raise ContentError([problem])
-    return write(export(render(planned, styles)), output_dir)
+    return write(export(render(planned, styles), _formats(document, pdf)), output_dir)
+
+
+def pdf_missing() -> str | None:
+    """Return why PDFs cannot be made on this machine (LibreOffice is missing), or None.
+
+    The message, in Dutch, says how to install LibreOffice.
+    """
+    return _pdf_missing()
 
 
 def template_set(house_style_or_folder: Path | str | None = None) -> TemplateSet:
@@ -467,6 +491,8 @@ def build_all(
     gemeenten: Sequence[Path | str] = (),
     per_deelnemer: bool = False,
     tekstblokken: Sequence[Path | str] = (),
+    pdf: bool = False,
+    naam: str | None = None,
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
@@ -479,26 +505,39 @@ def build_all(
     render and write their files; the result is the same as with one. (Where
     workers are not forked, they import the calling script again: keep its work
     under ``if __name__ == "__main__":``.)
+
+    With ``pdf`` every document is also converted to PDF/A (so is every document
+    whose sender's profile says ``pdf: true``): LibreOffice starts once for up to
+    :data:`FILES_PER_CONVERSION` content files, once per worker process in a batch
+    of up to that many per worker. A document that cannot be converted is a
+    problem of its content file, of which nothing is written then.
     """
     paths = list(paths)
-    chosen = templates is not None
-    templates = templates or house_style()
-    groups = _collision_groups(paths, per_deelnemer)
+    job = _Job(
+        output_dir=Path(output_dir),
+        templates=(templates or house_style()).directory,
+        chosen=templates is not None,
+        folders=_Folders.of(gemeenten, tekstblokken),
+        per_deelnemer=per_deelnemer,
+        pdf=pdf,
+        naam=NamePattern.parse(naam) if naam is not None else None,
+    )
+    # -- names from a pattern depend on the content: every file may meet every other --
+    groups = [list(range(len(paths)))] if job.naam else _collision_groups(paths, per_deelnemer)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
-    folders = _Folders.of(gemeenten, tekstblokken)
     if workers == 1:
-        outcomes = _build_in_order(paths, output_dir, templates, folders, chosen, per_deelnemer)
+        outcomes = _build_in_order(paths, job, templates or house_style())
     else:
-        step = partial(
-            _build_in_worker,
-            output_dir=output_dir,
-            templates=templates.directory,
-            folders=folders,
-            chosen=chosen,
-            per_deelnemer=per_deelnemer,
-        )
-        outcomes = batch.in_workers(step, paths, groups, workers, _PRELOAD)
+        step = partial(_build_in_worker, job=job)
+        tasks = _tasks(groups, workers, FILES_PER_CONVERSION)
+        outcomes = batch.in_workers(step, paths, tasks, workers, _PRELOAD)
     return _collect(outcomes, progress)
+
+
+#: Content files whose documents one LibreOffice run converts at most: enough that
+#: starting it (about a second) costs little per document, few enough that the
+#: rendered files waiting for it stay small in memory.
+FILES_PER_CONVERSION = 100
 
 
 #: What a worker needs, for a fork server to import once (see :mod:`jeugddocs.batch`).
@@ -520,6 +559,19 @@ def _collect(outcomes: Outcomes, progress: Progress | None) -> BatchResult:
             if progress:
                 progress()
     return result
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every file of a batch is built with; sent to worker processes as it is."""
+
+    output_dir: Path
+    templates: Path
+    chosen: bool
+    folders: _Folders
+    per_deelnemer: bool = False
+    pdf: bool = False
+    naam: NamePattern | None = None
 
 
 @dataclass(frozen=True)
@@ -550,17 +602,31 @@ def _validate_in_worker(paths: list[Path], folders: _Folders) -> list[FileOutcom
     return [_validate_one(path, folders) for path in paths]
 
 
-def _build_in_worker(
-    paths: list[Path],
-    output_dir: Path,
-    templates: Path,
-    folders: _Folders,
-    chosen: bool,
-    per_deelnemer: bool = False,
-) -> list[FileOutcome]:
-    return list(
-        _build_in_order(paths, output_dir, _templates_of(templates), folders, chosen, per_deelnemer)
-    )
+def _build_in_worker(paths: list[Path], job: _Job) -> list[FileOutcome]:
+    return list(_build_in_order(paths, job, _templates_of(job.templates)))
+
+
+def _tasks(groups: list[list[int]], workers: int, most: int) -> list[list[int]]:
+    """Join groups of files into the tasks workers take: as few as fit ``most`` files each.
+
+    Why not one task per group: a task converts its PDFs in one LibreOffice run, so
+    one task per worker starts LibreOffice once per worker. Groups stay whole (they
+    may write the same output), and a task joins groups that follow each other, so
+    results still come in input order, a task at a time.
+    """
+    files = sum(map(len, groups))
+    count = max(workers, -(-files // most))
+    size = -(-files // count)
+    tasks: list[list[int]] = []
+    current: list[int] = []
+    for group in groups:
+        current += group
+        if len(current) >= size:
+            tasks.append(sorted(current))
+            current = []
+    if current:
+        tasks.append(sorted(current))
+    return tasks
 
 
 @cache
@@ -578,9 +644,17 @@ def _styles_for(document: Document, templates: TemplateSet, chosen: bool) -> Tem
 
 
 def _plan(
-    document: Document, stem: str, styles: TemplateSet, chosen: bool, per_deelnemer: bool
+    path: Path,
+    document: Document,
+    styles: TemplateSet,
+    chosen: bool,
+    per_deelnemer: bool,
+    naam: NamePattern | None = None,
 ) -> list[Planned]:
-    """Plan one checked document; per participant, each in its own house style if not chosen."""
+    """Plan one checked document; per participant, each in its own house style if not chosen.
+
+    A name pattern that gives this document an empty name is a problem of its file.
+    """
     structure = styles.structure or STANDAARD
 
     def style_of(own: str | None) -> tuple[str | None, Structuur]:
@@ -588,7 +662,16 @@ def _plan(
             return None, structure
         return own, house_style(own).structure or STANDAARD
 
-    return _plan_names(document, stem, structure, per_deelnemer=style_of if per_deelnemer else None)
+    try:
+        return _plan_names(
+            document,
+            path.stem,
+            structure,
+            per_deelnemer=style_of if per_deelnemer else None,
+            naam=naam,
+        )
+    except PatternError as exc:
+        raise ContentError([Problem(str(path), 1, 1, str(exc))]) from None
 
 
 def _collision_groups(paths: list[Path], per_deelnemer: bool = False) -> list[list[int]]:
@@ -629,54 +712,133 @@ def _collision_groups(paths: list[Path], per_deelnemer: bool = False) -> list[li
     return sorted(groups.values())
 
 
-def _build_in_order(
-    paths: Iterable[Path],
-    output_dir: Path,
-    templates: TemplateSet,
-    folders: _Folders = _Folders(),
-    chosen: bool = True,
-    per_deelnemer: bool = False,
-) -> Outcomes:
+def _build_in_order(paths: Iterable[Path], job: _Job, templates: TemplateSet) -> Outcomes:
+    """Build ``paths`` in order; documents to convert wait and are converted together.
+
+    A file with only Word output is written at once; one that needs a PDF waits
+    until :data:`FILES_PER_CONVERSION` such files (or the last file) are rendered,
+    so that LibreOffice starts once for all of them. Outcomes keep input order.
+    """
     claimed: dict[str, Path] = {}
+    waiting: list[_Rendered | FileOutcome] = []
     for path in paths:
-        yield _build_one(path, output_dir, templates, claimed, folders, chosen, per_deelnemer)
+        if batch.stop_requested():
+            return  # -- Ctrl-C: files waiting for their PDF are not written --
+        waiting.append(_build_one(path, job, templates, claimed))
+        converting = sum(isinstance(item, _Rendered) for item in waiting)
+        if converting == 0 or converting >= FILES_PER_CONVERSION:
+            yield from _finish(waiting, job.output_dir)
+            waiting = []
+    yield from _finish(waiting, job.output_dir)
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A content file rendered to Word, waiting to be converted with others, then written."""
+
+    path: Path
+    warnings: list[Problem]
+    documents: list[Artefact]
+    formats: tuple[str, ...]
 
 
 def _build_one(
-    path: Path,
-    output_dir: Path,
-    templates: TemplateSet,
-    claimed: dict[str, Path],
-    folders: _Folders = _Folders(),
-    chosen: bool = True,
-    per_deelnemer: bool = False,
-) -> FileOutcome:
-    """Check and plan one file; unless an earlier file claimed its names, render and write it."""
+    path: Path, job: _Job, templates: TemplateSet, claimed: dict[str, Path]
+) -> FileOutcome | _Rendered:
+    """Check and plan one file; unless an earlier file claimed its names, render it.
+
+    Word alone is written at once; a file to be converted is returned rendered.
+    """
     warnings: list[Problem] = []
     try:
         checked = check(
             path,
-            gemeenten=folders.gemeenten,
-            huisstijl=templates.directory if chosen else None,
-            tekstblokken=folders.tekstblokken,
+            gemeenten=job.folders.gemeenten,
+            huisstijl=templates.directory if job.chosen else None,
+            tekstblokken=job.folders.tekstblokken,
         )
         warnings = checked.warnings
         document = checked.valid()
-        styles = _styles_for(document, templates, chosen)
-        planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
-        collision = _claim(path, planned, claimed)
+        styles = _styles_for(document, templates, job.chosen)
+        planned = _plan(path, document, styles, job.chosen, job.per_deelnemer, job.naam)
+        collision = _claim(path, planned, claimed, job.naam is not None)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
-        written = write(export(render(planned, styles)), output_dir)
+        formats = _formats(document, job.pdf)
+        if formats != DEFAULT_FORMATS:
+            return _Rendered(path, warnings, render(planned, styles), formats)
+        written = write(export(render(planned, styles)), job.output_dir)
         return FileOutcome(str(path), written=written, warnings=warnings)
     except ProblemsError as exc:
         return FileOutcome(str(path), warnings=warnings, problems=exc.problems, failed=True)
     except OutputError as exc:
-        problem = Problem(str(path), 1, 1, str(exc))
-        return FileOutcome(str(path), warnings=warnings, problems=[problem], failed=True)
+        return _failed(path, warnings, [str(exc)])
 
 
-def _claim(path: Path, planned: list[Planned], claimed: dict[str, Path]) -> Problem | None:
+def _formats(document: Document, pdf: bool) -> tuple[str, ...]:
+    """The formats a document is made in: Word, and PDF when asked or its profile says so."""
+    profile = document.afzender
+    if pdf or (profile is not None and profile.pdf):
+        return (*DEFAULT_FORMATS, "pdf")
+    return DEFAULT_FORMATS
+
+
+def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcomes:
+    """Convert the rendered files of ``waiting`` together, write each, and yield every outcome.
+
+    Each format is exported once for all files that ask for it (one LibreOffice run
+    for all PDFs). A content file with a document that could not be converted is a
+    problem, and none of its files is written; the others are.
+    """
+    rendered = [item for item in waiting if isinstance(item, _Rendered)]
+    made: dict[str, list[Artefact]] = {}
+    failures: dict[str, str] = {}
+    for format in dict.fromkeys(f for item in rendered for f in item.formats):
+        documents = [d for item in rendered if format in item.formats for d in item.documents]
+        try:
+            made[format], failed = export_each(documents, [format])
+        except ConverterMissing as exc:
+            made[format] = []
+            failed = {file_name(d.name, format): str(exc) for d in documents}
+        failures.update(failed)
+    for item in waiting:
+        if isinstance(item, FileOutcome):
+            yield item
+            continue
+        names = [d.name for d in item.documents]
+        files = [file_name(name, format) for format in item.formats for name in names]
+        reasons = {name: failures[name] for name in files if name in failures}
+        if reasons:
+            yield _failed(item.path, item.warnings, _conversion_problems(reasons))
+            continue
+        artefacts = [a for format in item.formats for a in made[format] if a.name in names]
+        try:
+            written = write(artefacts, output_dir)
+        except OutputError as exc:
+            yield _failed(item.path, item.warnings, [str(exc)])
+            continue
+        yield FileOutcome(str(item.path), written=written, warnings=item.warnings)
+
+
+def _conversion_problems(reasons: dict[str, str]) -> list[str]:
+    """One message per reason, naming the files it stopped: a missing LibreOffice once."""
+    files_by_reason: dict[str, list[str]] = {}
+    for name, reason in reasons.items():
+        files_by_reason.setdefault(reason, []).append(name)
+    return [
+        f"{' en '.join(files)}: {reason}; niets van dit bestand is geschreven"
+        for reason, files in files_by_reason.items()
+    ]
+
+
+def _failed(path: Path, warnings: list[Problem], messages: list[str]) -> FileOutcome:
+    problems = [Problem(str(path), 1, 1, message) for message in messages]
+    return FileOutcome(str(path), warnings=warnings, problems=problems, failed=True)
+
+
+def _claim(
+    path: Path, planned: list[Planned], claimed: dict[str, Path], patterned: bool = False
+) -> Problem | None:
     """Claim the output files of ``path``, or return why not: an earlier file has one.
 
     Why: ``x.yaml`` in two folders, or ``x-raadsbesluit.yaml`` beside a raadsvoorstel
@@ -689,8 +851,14 @@ def _claim(path: Path, planned: list[Planned], claimed: dict[str, Path]) -> Prob
             str(path),
             1,
             1,
-            f"dit bestand geeft twee keer {twice[0]} (een sleutel van een deelnemer lijkt op "
-            "de naam van een ander stuk); geef het gemeenteprofiel een andere sleutel",
+            f"dit bestand geeft twee keer {twice[0]}; "
+            + (
+                "neem {soort} op in het naampatroon (--naam), zodat voorstel en besluit elk "
+                "een eigen naam krijgen"
+                if patterned
+                else "een sleutel van een deelnemer lijkt op de naam van een ander stuk: geef "
+                "het gemeenteprofiel een andere sleutel"
+            ),
         )
     for name in names:
         if name in claimed:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
+from multiprocessing.synchronize import Event as EventType
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -73,9 +74,10 @@ def in_workers(
     group. ``preload`` names the modules a worker needs, for a fork server to
     import once for all workers.
 
-    Ctrl-C reaches only this process: the workers never see it and finish the
-    group at hand, so no half-written file is left; groups not yet started are
-    dropped, and KeyboardInterrupt reaches the caller once the workers have stopped.
+    Ctrl-C reaches only this process: the workers never see it. They are told to
+    stop (:func:`stop_requested`), which a step checks between files, so no
+    half-written file is left; groups not yet started are dropped, and
+    KeyboardInterrupt reaches the caller once the workers have stopped.
     """
     where = {
         index: (number, rank)
@@ -84,7 +86,10 @@ def in_workers(
     }
     window = LOOKAHEAD_PER_WORKER * workers
     context = _context(preload)
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    stop = context.Event()
+    executor = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(stop,)
+    )
     sent: dict[int, Future[list[Result]]] = {}
     next_group = 0
     try:
@@ -99,6 +104,9 @@ def in_workers(
             yield results[rank]
             if rank == len(groups[number]) - 1:
                 del sent[number]
+    except BaseException:
+        stop.set()  # -- Ctrl-C, or the caller stopped reading: the workers stop too --
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -152,6 +160,26 @@ def _interrupts_held_back() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+#: This worker's sign from its parent that the batch stops; None outside a worker.
+_stop: EventType | None = None
+
+
+def stop_requested() -> bool:
+    """Whether the batch this worker works for is being stopped (Ctrl-C in its parent).
+
+    A step checks it between files, and a long wait (LibreOffice converting) while
+    it waits: the group at hand is given up, nothing half-written is left.
+    Always False outside a worker, where Ctrl-C raises KeyboardInterrupt itself.
+    """
+    return _stop is not None and _stop.is_set()
+
+
+def _start_worker(stop: EventType) -> None:
+    global _stop
+    _stop = stop
+    _ignore_interrupts()
 
 
 def _ignore_interrupts() -> None:

@@ -257,6 +257,19 @@ def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> lis
     help="Maak van een regionaal voorstel (met 'deelnemers') een stuk per deelnemende "
     "gemeente: x-<sleutel>.docx, van die gemeente, in haar huisstijl en met haar eigen deel.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Maak van elk document ook een PDF/A (toegankelijk, voor archief en publicatie), met "
+    "LibreOffice. Ook te zetten met 'pdf: true' in het gemeenteprofiel.",
+)
+@click.option(
+    "--naam",
+    default=None,
+    metavar="PATROON",
+    help="Noem elk bestand naar zijn eigen velden, zoals '{datum}-{soort}-{onderwerp}' "
+    "(ook: {zaaknummer}, {gemeente}, {deelnemer}, {bestand}). Standaard: x.yaml geeft x.docx.",
+)
 @_gemeenten_option
 @_tekstblokken_option
 @_jobs_option
@@ -266,6 +279,8 @@ def render(
     uitvoer: str,
     sjablonen: str | None,
     per_deelnemer: bool,
+    pdf: bool,
+    naam: str | None,
     gemeenten: tuple[str, ...],
     tekstblokken: tuple[str, ...],
     jobs: int | None,
@@ -274,12 +289,30 @@ def render(
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx. Met
     --per-deelnemer geeft een regionaal voorstel MAP/x-<sleutel>.docx per gemeente.
+    Met --pdf komt er van elk document ook een PDF/A naast (MAP/x.pdf).
     """
     from pathlib import Path
 
-    from jeugddocs.api import ProblemsError, build_all, house_styles, template_set
+    from jeugddocs.api import (
+        NamePattern,
+        PatternError,
+        ProblemsError,
+        build_all,
+        house_styles,
+        pdf_missing,
+        template_set,
+    )
 
     files = _existing(paden)
+    if naam is not None:
+        try:
+            NamePattern.parse(naam)
+        except PatternError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--naam'") from None
+    if pdf and (reason := pdf_missing()):
+        # -- before any file is read: nothing is made, as for a file that does not exist --
+        click.echo(f"Fout: {reason}.", err=True)
+        return EXIT_USAGE
     if sjablonen and not Path(sjablonen).is_dir() and sjablonen not in house_styles():
         raise click.UsageError(
             f"huisstijl '{sjablonen}' bestaat niet; geef een map met sjablonen of een van: "
@@ -302,6 +335,8 @@ def render(
             gemeenten=folders,
             per_deelnemer=per_deelnemer,
             tekstblokken=blocks,
+            pdf=pdf,
+            naam=naam,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")

@@ -70,6 +70,10 @@ class OutputError(JeugddocsError):
     """An output file could not be written (locked, read-only, disk full)."""
 
 
+class ConverterMissing(JeugddocsError):
+    """A program needed for an output format (LibreOffice, for PDF) is not installed."""
+
+
 #: What an error of the operating system means, in Dutch: its own text is English.
 _SYSTEM_REASONS = {
     errno.ENOSPC: "de schijf is vol",

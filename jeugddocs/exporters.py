@@ -4,13 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from jeugddocs.artefact import Artefact
+from jeugddocs import libreoffice
+from jeugddocs.artefact import Artefact, file_name
+from jeugddocs.errors import JeugddocsError
 
 #: Turns rendered Word artefacts into artefacts of one format. It takes them all at
 #: once, so that a converter which starts a program (LibreOffice, for PDF) can
 #: start it once for many documents; it may give more than one artefact per
-#: document (a file and its metadata).
+#: document (a file and its metadata). A document it cannot convert is left out
+#: and named, by the file it would have been, in a ConversionError, which also
+#: carries what was converted.
 Exporter = Callable[[Sequence[Artefact]], list[Artefact]]
+
+
+class ConversionError(JeugddocsError):
+    """Files that could not be made: file name (``x.pdf``) → why, in Dutch.
+
+    ``done`` has the artefacts that were made all the same.
+    """
+
+    def __init__(self, failures: dict[str, str], done: Sequence[Artefact] = ()) -> None:
+        self.failures = failures
+        self.done = list(done)
+        super().__init__("; ".join(f"{name}: {why}" for name, why in failures.items()))
 
 
 def _as_word(documents: Sequence[Artefact]) -> list[Artefact]:
@@ -18,9 +34,32 @@ def _as_word(documents: Sequence[Artefact]) -> list[Artefact]:
     return list(documents)
 
 
+def _as_pdf(documents: Sequence[Artefact]) -> list[Artefact]:
+    """Convert the Word files to PDF/A-2b, tagged, in one LibreOffice run.
+
+    Title and language come from the Word file (its core properties and its
+    styles' default language), the bookmarks from its headings. Raises
+    ConverterMissing when LibreOffice is not installed.
+    """
+    word = {document.name: document for document in documents if document.format == "docx"}
+    if len(word) < len([d for d in documents if d.format == "docx"]):
+        raise ValueError("two documents with the same name")
+    converted = libreoffice.convert({name: document.data for name, document in word.items()})
+    done = [
+        Artefact(name, "pdf", converted.pdfs[name], document.soort, document.title)
+        for name, document in word.items()
+        if name in converted.pdfs
+    ]
+    if converted.failures:
+        failures = {file_name(name, "pdf"): why for name, why in converted.failures.items()}
+        raise ConversionError(failures, done)
+    return done
+
+
 #: Format → its exporter. A new output format is one entry here.
 EXPORTERS: dict[str, Exporter] = {
     "docx": _as_word,
+    "pdf": _as_pdf,
 }
 
 #: What is made when nobody asks for anything else.
@@ -33,9 +72,31 @@ def export(
     """Return ``documents`` in every format of ``formats``, grouped by format in that order.
 
     An unknown format is a programming error (formats come from options, not from
-    content), so it raises ValueError before anything is converted.
+    content), so it raises ValueError before anything is converted. Documents that
+    cannot be converted raise ConversionError once every format has been tried.
+    """
+    artefacts, failures = export_each(documents, formats)
+    if failures:
+        raise ConversionError(failures, artefacts)
+    return artefacts
+
+
+def export_each(
+    documents: Sequence[Artefact], formats: Sequence[str] = DEFAULT_FORMATS
+) -> tuple[list[Artefact], dict[str, str]]:
+    """Like :func:`export`, but return the files that failed (``x.pdf`` → why) beside the rest.
+
+    For a batch: one failed document must not cost the others their conversion.
     """
     unknown = [name for name in formats if name not in EXPORTERS]
     if unknown:
         raise ValueError(f"unknown export format {unknown[0]!r}; known: {', '.join(EXPORTERS)}")
-    return [artefact for name in formats for artefact in EXPORTERS[name](documents)]
+    artefacts: list[Artefact] = []
+    failures: dict[str, str] = {}
+    for name in formats:
+        try:
+            artefacts += EXPORTERS[name](documents)
+        except ConversionError as exc:
+            artefacts += exc.done
+            failures.update(exc.failures)
+    return artefacts, failures

@@ -72,6 +72,18 @@ FORBIDDEN = {
         "jeugddocs.cli",
         "jeugddocs.output",
     ),
+    # -- the converter knows files and LibreOffice, nothing of content, templates or artefacts --
+    "jeugddocs.libreoffice": (
+        "jeugddocs.artefact",
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.planning",
+        "jeugddocs.exporters",
+        "jeugddocs.output",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+    ),
     "jeugddocs.output": (
         "jeugddocs.content",
         "jeugddocs.compute",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -82,3 +83,89 @@ def test_every_name_is_safe_short_and_never_hidden(subject: str, kind: str) -> N
 def test_safe_name_is_stable(name: str) -> None:
     once = safe_name(name)
     assert safe_name(once) == once
+
+
+def test_render_names_every_document_by_the_pattern(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jeugddocs.cli import cli
+    from tests.conftest import SAMPLES
+
+    result = CliRunner().invoke(
+        cli,
+        [
+            "render",
+            str(SAMPLES / "kaders-inkoop-jeugdhulp.yaml"),
+            str(SAMPLES / "dagbehandeling-jonge-kinderen.yaml"),
+            "-o",
+            str(tmp_path),
+            "--naam",
+            "{datum}-{soort}-{onderwerp}",
+        ],
+    )
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "2020-01-21-raadsbesluit-Kaders-inkoop-jeugdhulp.docx",
+        "2020-01-21-raadsvoorstel-Kaders-inkoop-jeugdhulp.docx",
+        "2021-03-25-collegevoorstel-Inkoop-nieuw-perceel-observatie-behandeling-extra-zwaar-"
+        "intensief-(zorgzwaarte-1-3)-voor.docx",
+    ]
+
+
+def test_per_participant_a_pattern_gets_the_participant(tmp_path: Path) -> None:
+    from jeugddocs import api
+    from tests.conftest import SAMPLES
+
+    written = api.build(
+        SAMPLES / "dagbehandeling-jonge-kinderen.yaml",
+        tmp_path,
+        per_deelnemer=True,
+        naam="{soort}-{zaaknummer}",
+    )
+
+    names = sorted(path.stem for path in written)
+    assert len(names) == 7 and len(set(names)) == 7
+    assert all(name.startswith("collegevoorstel-") for name in names)
+    assert any(name.endswith("-hilversum") for name in names)
+
+
+def test_a_wrong_pattern_is_a_usage_error_and_nothing_is_written(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jeugddocs.cli import cli
+    from tests.conftest import SAMPLES
+
+    result = CliRunner().invoke(
+        cli,
+        ["render", str(SAMPLES), "-o", str(tmp_path / "uit"), "--naam", "{titel}"],
+    )
+
+    assert result.exit_code == 2
+    assert "onbekend veld '{titel}' in het naampatroon" in result.stderr
+    assert not (tmp_path / "uit").exists()
+
+
+def test_a_pattern_that_names_two_documents_alike_is_a_problem(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jeugddocs.cli import cli
+    from tests.conftest import SAMPLES
+
+    result = CliRunner().invoke(
+        cli,
+        [
+            "render",
+            str(SAMPLES / "kaders-inkoop-jeugdhulp.yaml"),
+            "-o",
+            str(tmp_path),
+            "--naam",
+            "{onderwerp}",
+        ],
+    )
+
+    assert result.exit_code == 1
+    assert "twee keer Kaders-inkoop-jeugdhulp.docx; neem {soort} op in het naampatroon" in (
+        result.stderr
+    )
+    assert list(tmp_path.iterdir()) == []

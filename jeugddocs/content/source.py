@@ -253,7 +253,8 @@ class Occurrences:
         if pieces is None:
             pieces = self._pieces[key] = {}
             stop = self.end - len(fragment) + 1  # -- beyond the last place a piece fits --
-            at = self.text.find(fragment[0], self.start, stop)
+            # -- a stop below zero would count from the end: nothing fits, nothing found --
+            at = self.text.find(fragment[0], self.start, stop) if stop > self.start else -1
             while at >= 0:
                 pieces.setdefault(self.text[at : at + len(fragment)], []).append(at)
                 at = self.text.find(fragment[0], at + 1, stop)

@@ -63,6 +63,11 @@ class Profiel(Model):
     )
     cbs_code: Label | None = Field(default=None, description="CBS-code, zoals GM0575")
     huisstijl: Tekst | None = Field(default=None, description="naam van de huisstijl")
+    pdf: bool = Field(
+        default=False,
+        description="maak van elk stuk ook een PDF/A (toegankelijk, voor archief en publicatie); "
+        "vraagt LibreOffice",
+    )
     functionarissen: Functionarissen = Field(default_factory=Functionarissen)
     kopvelden: dict[Tekst, Literal["tekst", "datum"]] = Field(
         default_factory=dict,
