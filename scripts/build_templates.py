@@ -336,8 +336,8 @@ def college_signature(doc: DocxDocument, opening: str) -> None:
     closing.paragraph_format.space_before = Pt(18)
     signature(
         doc,
-        ("de secretaris,", "{{ ondertekening.secretaris or '' }}"),
-        ("de burgemeester,", "{{ ondertekening.burgemeester or '' }}"),
+        ("de secretaris,", "{{ ondertekening.secretaris or '……………………' }}"),
+        ("de burgemeester,", "{{ ondertekening.burgemeester or '……………………' }}"),
     )
 
 
@@ -459,7 +459,9 @@ def raadsbesluit(
     )
     closing.paragraph_format.space_before = Pt(18)
     signature(
-        doc, ("De griffier,", "{{ griffier or '' }}"), ("De voorzitter,", "{{ voorzitter or '' }}")
+        doc,
+        ("De griffier,", "{{ griffier or '……………………' }}"),
+        ("De voorzitter,", "{{ voorzitter or '……………………' }}"),
     )
     return doc
 
