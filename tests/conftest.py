@@ -126,3 +126,34 @@ financien:
 def minimal_yaml() -> str:
     """A small raadsvoorstel that validates, for tests to change one thing in."""
     return MINIMAL
+
+
+def libreoffice_pdfs(documents: list[Path], folder: Path, timeout: int = 300) -> list[Path]:
+    """Convert Word files to PDF with a real LibreOffice, in one run with its own profile.
+
+    Skips the test without LibreOffice, except on CI, where it must be there.
+    """
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) ontbreekt op de CI-machine")
+        pytest.skip("LibreOffice ontbreekt")
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/profiel",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, documents),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+    )
+    return [folder / f"{document.stem}.pdf" for document in documents]

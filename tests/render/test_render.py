@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +16,7 @@ from docx.oxml.ns import qn
 from jeugddocs import api
 from jeugddocs.compute.derive import DERIVED, plan_documents
 from jeugddocs.render.templates import TemplateSet, default_template_dir
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, libreoffice_pdfs
 from tests.content_text import document_of
 from tests.docx_text import extract
 
@@ -153,42 +150,17 @@ def test_output_is_schema_valid_ooxml(
     assert [str(e) for e in result.errors] == []
 
 
-def _soffice() -> str | None:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found and os.environ.get("CI"):
-        pytest.fail("LibreOffice (soffice) ontbreekt op de CI-machine")
-    return found
-
-
 def test_libreoffice_converts_every_sample_to_pdf(
     rendered: dict[str, bytes], tmp_path: Path
 ) -> None:
-    soffice = _soffice()
-    if soffice is None:
-        pytest.skip("LibreOffice is niet geïnstalleerd")
     for name, data in rendered.items():
         (tmp_path / f"{name}.docx").write_bytes(data)
-    docs = sorted(str(p) for p in tmp_path.glob("*.docx"))
 
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profiel",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *docs,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    pdfs = libreoffice_pdfs(sorted(tmp_path.glob("*.docx")), tmp_path)
 
-    for name in rendered:
-        pdf = tmp_path / f"{name}.pdf"
-        assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), name
+    assert len(pdfs) == len(rendered)
+    for pdf in pdfs:
+        assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), pdf.name
 
 
 def test_templates_ask_only_for_what_the_view_provides(minimal_yaml: str) -> None:
