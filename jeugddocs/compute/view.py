@@ -68,6 +68,18 @@ class TableOfContents:
     sections: Sections
 
 
+@dataclass(frozen=True)
+class NumberedLines:
+    """Decision points or bijlagen: lines Word numbers itself (1., 2., …) as a real list.
+
+    ``genummerd`` is false for a single decision point the house style leaves without
+    a number; its line is then a plain paragraph.
+    """
+
+    items: tuple[Inline, ...]
+    genummerd: bool = True
+
+
 class _Declared(BaseModel):
     # -- only read for their fields (``jeugddocs velden``, the template check); never
     #    validated, so no validator is built --
@@ -149,6 +161,13 @@ class Vervangen(_Declared):
     inhoudsopgave: TableOfContents | None = Field(
         description="de inhoudsopgave, die Word bijwerkt; leeg als het stuk er geen vraagt"
     )
+    beslispunten: NumberedLines = Field(
+        description="de beslispunten als lijst die Word nummert (1., 2.); één beslispunt "
+        "zonder nummer als de huisstijl dat wil (enkel_beslispunt_nummeren: false)"
+    )
+    bijlagen: NumberedLines | None = Field(
+        description="de bijlagen als lijst die Word nummert (1., 2.); leeg zonder bijlagen"
+    )
 
 
 class Genummerd(_Declared):
@@ -186,6 +205,9 @@ def build_view(
     view["beslispunten_genummerd"] = isinstance(points, list) and (
         len(points) > 1 or structure.enkel_beslispunt_nummeren
     )
+    if isinstance(points, list):
+        view["beslispunten"] = NumberedLines(tuple(points), view["beslispunten_genummerd"])
+    view["bijlagen"] = NumberedLines(tuple(view["bijlagen"])) if view.get("bijlagen") else None
     view["gelet_op_als_lijst"] = structure.gelet_op == "lijst"
     view["onderwerp_kort"] = running_title(document.onderwerp)
     if "inhoudsopgave" in view:
