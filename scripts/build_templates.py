@@ -430,6 +430,7 @@ def raadsvoorstel(
         # -- the decision directly under the title block, as some councils have it --
         lead = doc.add_paragraph("Het college van burgemeester en wethouders stelt de raad voor:")
         lead.runs[0].bold = True
+        lead.paragraph_format.keep_with_next = True
         numbered_list(doc, "beslispunten")
     doc.add_paragraph("{%p if kern %}")
     doc.add_heading(headings["kern"], level=1)
@@ -478,7 +479,7 @@ def raadsbesluit(
     doc.add_paragraph("{%p endfor %}")
     # -- one line or a list, as the house style's huisstijl.yaml says (gelet_op) --
     doc.add_paragraph("{%p if gelet_op and gelet_op_als_lijst %}")
-    doc.add_paragraph("gelet op:")
+    doc.add_paragraph("gelet op:").paragraph_format.keep_with_next = True
     doc.add_paragraph("{%p for regel in gelet_op %}")
     doc.add_paragraph("{{ regel }};", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
@@ -486,6 +487,8 @@ def raadsbesluit(
     doc.add_paragraph("gelet op {{ gelet_op | opsomming }};")
     doc.add_paragraph("{%p endif %}")
     besluit = doc.add_paragraph()
+    # -- "besluit:" never stands alone at the bottom of a page, apart from what is decided --
+    besluit.paragraph_format.keep_with_next = True
     run = besluit.add_run(decision)
     run.bold = True
     if decision.isupper():
@@ -746,7 +749,8 @@ def clean_properties(doc: DocxDocument) -> None:
 
 
 def clean_application(path: Path) -> None:
-    """Rewrite docProps/app.xml: python-docx ships one that names Mac Word and Normal.dotm."""
+    """Rewrite docProps/app.xml (python-docx ships one that names Mac Word and Normal.dotm),
+    and date every entry of the zip :data:`BUILT`."""
     app = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -757,6 +761,8 @@ def clean_application(path: Path) -> None:
         parts = [(info, source.read(info.filename)) for info in source.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in parts:
+            # -- the zip's own dates too, so that a rebuild gives the same bytes --
+            info.date_time = BUILT.timetuple()[:6]
             target.writestr(info, app.encode() if info.filename == "docProps/app.xml" else data)
 
 
