@@ -63,7 +63,8 @@ class Sections:
 
 @dataclass(frozen=True)
 class TableOfContents:
-    """The headings of a document, for a table of contents Word can update."""
+    """Where a document's table of contents goes; its entries are the headings of the
+    filled-in template (see :mod:`jeugddocs.render.blocks.toc`)."""
 
     sections: Sections
 
@@ -159,7 +160,8 @@ class Vervangen(_Declared):
     """Fields the view gives another shape than the content has, where a kind has them."""
 
     inhoudsopgave: TableOfContents | None = Field(
-        description="de inhoudsopgave, die Word bijwerkt; leeg als het stuk er geen vraagt"
+        description="de inhoudsopgave: elke kop met een link en het paginanummer, dat Word en "
+        "LibreOffice invullen; leeg als het stuk er geen vraagt"
     )
     beslispunten: NumberedLines = Field(
         description="de beslispunten als lijst die Word nummert (1., 2.); één beslispunt "

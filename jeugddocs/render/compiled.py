@@ -56,6 +56,9 @@ _RENDER_ERRORS = (
     RecursionError,
     MemoryError,
 )
+#: Changes whenever :class:`CompiledParts` changes what it holds: compiled templates are
+#: cached on disk under a key that includes it, so none of an older shape is read back.
+COMPILED_FORMAT = "nummering-1"
 #: Largest part, and most parts, kept compressed for reuse by the next document.
 _REUSED_PART_SIZE = 16_384
 _REUSED_PARTS = 256
@@ -308,7 +311,7 @@ def _load_compiled(blob: bytes, name: str) -> CompiledParts:
     import jinja2
 
     entry = disk_cache.key(
-        blob, jinja2.__version__, environment.REVISION, *sorted(TEMPLATE_FILTERS)
+        blob, jinja2.__version__, environment.REVISION, COMPILED_FORMAT, *sorted(TEMPLATE_FILTERS)
     )
     cached = disk_cache.load(entry)
     if cached is not None:
