@@ -175,9 +175,11 @@ def test_decision_points_and_bijlagen_are_word_lists_that_each_start_at_one() ->
 
 
 def shown_text(paragraph: Any) -> str:
+    """The paragraph's text as shown, tabs included (not the tab stops of its properties)."""
     return "".join(
         "\t" if node.tag == f"{W}tab" else (node.text or "")
         for node in paragraph.iter(f"{W}t", f"{W}tab")
+        if node.getparent().tag != f"{W}tabs"
     )
 
 
@@ -325,3 +327,25 @@ def test_the_pdf_has_a_table_of_contents_with_the_right_page_numbers(tmp_path: P
         assert where and where[0] == number, (entry["kop"], number, where)
     # -- the sample runs over several pages, so the numbers are not all the same --
     assert len({m["pagina"] for m in entries}) > 3
+
+
+def test_contents_entries_keep_special_characters_and_leave_out_footnote_marks() -> None:
+    text = """\
+soort: nota
+gemeente: Leiden
+onderwerp: Tekens
+datum: 2022-05-01
+voetnoten:
+  1: Een bron.
+secties:
+  - kop: "Kosten & baten <2022>[^1]"
+    tekst: Tekst.
+"""
+    data = api.render(api.plan(document_of(text), "stuk"))[0].data
+    body = part(data, "word/document.xml")
+    entries = [p for p in body.iter(f"{W}p") if val(p, f"{W}pPr/{W}pStyle") == "toc1"]
+
+    assert [shown_text(p) for p in entries] == ["1 Kosten & baten <2022>\t"]
+    assert entries[0].find(f"{W}hyperlink").get(f"{W}anchor") in {
+        mark.get(f"{W}name") for mark in body.iter(f"{W}bookmarkStart")
+    }
