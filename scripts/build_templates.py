@@ -19,13 +19,13 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 # -- the tail of CT_Settings' child sequence (ECMA-376 §17.15.1.78), for inserting in order --
@@ -55,6 +55,8 @@ _SETTINGS_TAIL = (
 )
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Arial"
+#: A4 and its margins: the text is 16 cm wide.
+PAGE_WIDTH, MARGIN = Cm(21), Cm(2.5)
 NUMBERED = "Genummerde alinea"
 
 
@@ -96,6 +98,7 @@ def house_style(doc: DocxDocument) -> None:
     numbered.paragraph_format.left_indent = Cm(0.75)
     numbered.paragraph_format.first_line_indent = Cm(-0.75)
     numbered.paragraph_format.tab_stops.add_tab_stop(Cm(0.75), WD_TAB_ALIGNMENT.LEFT)
+    _number_style(doc, numbered, Cm(0.75).twips)
     caption = styles.add_style("Tabeltitel", WD_STYLE_TYPE.PARAGRAPH)
     caption.base_style = normal
     caption.font.bold = True
@@ -116,19 +119,49 @@ def house_style(doc: DocxDocument) -> None:
     footnote_reference = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
     footnote_reference.font.superscript = True
     for level in (1, 2, 3):
+        # -- each entry's page number stands at the right margin, after a dotted tab --
         toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.5 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
-        toc.paragraph_format.tab_stops.add_tab_stop(Cm(0.5 * (level - 1) + 1.2))
+        toc.paragraph_format.tab_stops.add_tab_stop(
+            PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
     _add_footnotes_part(doc)
     for section in doc.sections:
         # -- A4, as every Dutch council document; python-docx starts from US Letter --
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.5)
+        section.page_width, section.page_height = PAGE_WIDTH, Cm(29.7)
+        section.left_margin = section.right_margin = MARGIN
         section.top_margin = Cm(2.5)
         section.bottom_margin = Cm(2)
         section.header_distance = section.footer_distance = Cm(1.25)
+
+
+#: The numbering of decision points and bijlagen; a fixed id, so a rebuild changes nothing.
+_LINES_NSID = "4A440001"
+
+
+def _number_style(doc: DocxDocument, style: Any, indent: int) -> None:
+    """Give ``style`` a numbering of its own, "1.", "2.", … hanging in its indent.
+
+    Word numbers the style's paragraphs itself, so a screen reader and a tagged PDF see
+    a list; the writer restarts it at 1 for every list (decision points, bijlagen).
+    """
+    numbering = doc.part.numbering_part.element
+    abstracts = numbering.findall(qn("w:abstractNum"))
+    abstract_id = max(int(a.get(qn("w:abstractNumId"))) for a in abstracts) + 1
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:nsid w:val="{_LINES_NSID}"/><w:multiLevelType w:val="singleLevel"/>'
+        f'<w:tmpl w:val="{_LINES_NSID}"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:pStyle w:val="{style.style_id}"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr></w:lvl>'
+        "</w:abstractNum>"
+    )
+    abstracts[-1].addnext(abstract)
+    num = numbering.add_num(abstract_id)
+    style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num.numId
 
 
 def _drop_border(style: object) -> None:
@@ -288,12 +321,22 @@ def field_table(doc: DocxDocument, rows: list[tuple[str, str, str | None]]) -> N
         ("{%tr endfor %}", ""),
     ]
     table = doc.add_table(rows=len(expanded), cols=2)
+    alt_text(table, "Kenmerken", "Kenmerken van het stuk: per regel een gegeven en de waarde.")
     for row, (label, value) in zip(table.rows, expanded, strict=True):
         row.cells[0].width = Cm(4.5)
         row.cells[1].width = Cm(11.5)
         row.cells[0].paragraphs[0].add_run(label)
         row.cells[1].paragraphs[0].add_run(value)
     doc.add_paragraph()
+
+
+def alt_text(table: Any, caption: str, description: str) -> None:
+    """Give a table its title and description for screen readers (last in w:tblPr)."""
+    properties = table._tbl.tblPr
+    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", description)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        properties.append(element)
 
 
 def optional_section(doc: DocxDocument, heading: str, field: str) -> None:
@@ -311,18 +354,16 @@ def numbered_arguments(doc: DocxDocument, field: str) -> None:
     doc.add_paragraph("{%p endfor %}")
 
 
-def numbered_list(doc: DocxDocument, field: str, numbered_when: str | None = None) -> None:
-    doc.add_paragraph(f"{{%p for punt in {field} %}}")
-    number = "{{ loop.index }}.\t"
-    if numbered_when:
-        number = f"{{% if {numbered_when} %}}{number}{{% endif %}}"
-    doc.add_paragraph(f"{number}{{{{r punt }}}}", style=NUMBERED)
-    doc.add_paragraph("{%p endfor %}")
+def numbered_list(doc: DocxDocument, field: str) -> None:
+    # -- the writer numbers it as a real Word list (style "Genummerde alinea"), or leaves a
+    #    single decision point bare when the house style says so --
+    doc.add_paragraph(f"{{{{p {field} }}}}")
 
 
 def signature(doc: DocxDocument, left: tuple[str, str], right: tuple[str, str]) -> None:
     """Add a two-column signature block: roles on the first row, names below."""
     table = doc.add_table(rows=2, cols=2)
+    alt_text(table, "Ondertekening", "Wie het stuk ondertekenen: de functie, met de naam eronder.")
     for column, (role, name) in enumerate((left, right)):
         table.cell(0, column).paragraphs[0].add_run(role)
         cell = table.cell(1, column).paragraphs[0]
@@ -389,14 +430,15 @@ def raadsvoorstel(
         # -- the decision directly under the title block, as some councils have it --
         lead = doc.add_paragraph("Het college van burgemeester en wethouders stelt de raad voor:")
         lead.runs[0].bold = True
-        numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+        lead.paragraph_format.keep_with_next = True
+        numbered_list(doc, "beslispunten")
     doc.add_paragraph("{%p if kern %}")
     doc.add_heading(headings["kern"], level=1)
     doc.add_paragraph("{{p kern }}")
     doc.add_paragraph("{%p endif %}")
     if not decision_first:
         doc.add_heading(headings["besluit"], level=1)
-        numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+        numbered_list(doc, "beslispunten")
     doc.add_heading(headings["aanleiding"], level=1)
     doc.add_paragraph("{{p aanleiding }}")
     optional_section(doc, headings["effect"], "beoogd_effect")
@@ -437,7 +479,7 @@ def raadsbesluit(
     doc.add_paragraph("{%p endfor %}")
     # -- one line or a list, as the house style's huisstijl.yaml says (gelet_op) --
     doc.add_paragraph("{%p if gelet_op and gelet_op_als_lijst %}")
-    doc.add_paragraph("gelet op:")
+    doc.add_paragraph("gelet op:").paragraph_format.keep_with_next = True
     doc.add_paragraph("{%p for regel in gelet_op %}")
     doc.add_paragraph("{{ regel }};", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
@@ -445,6 +487,8 @@ def raadsbesluit(
     doc.add_paragraph("gelet op {{ gelet_op | opsomming }};")
     doc.add_paragraph("{%p endif %}")
     besluit = doc.add_paragraph()
+    # -- "besluit:" never stands alone at the bottom of a page, apart from what is decided --
+    besluit.paragraph_format.keep_with_next = True
     run = besluit.add_run(decision)
     run.bold = True
     if decision.isupper():
@@ -452,7 +496,7 @@ def raadsbesluit(
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:val"), "60")
         run._r.get_or_add_rPr().append(spacing)
-    numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+    numbered_list(doc, "beslispunten")
     closing = doc.add_paragraph(
         "Aldus besloten in de openbare vergadering van "
         "{% if vergadering %}{{ vergadering | datum }}{% else %}……………………{% endif %}."
@@ -539,7 +583,7 @@ def collegevoorstel(headings: dict[str, str] = COLLEGE_HEADINGS) -> DocxDocument
         ],
     )
     doc.add_heading(headings["voorstel"], level=1)
-    numbered_list(doc, "beslispunten", "beslispunten_genummerd")
+    numbered_list(doc, "beslispunten")
     doc.add_heading(headings["samenvatting"], level=1)
     doc.add_paragraph("{{p samenvatting }}")
     doc.add_heading(headings["aanleiding"], level=1)
@@ -707,7 +751,8 @@ def clean_properties(doc: DocxDocument) -> None:
 
 
 def clean_application(path: Path) -> None:
-    """Rewrite docProps/app.xml: python-docx ships one that names Mac Word and Normal.dotm."""
+    """Rewrite docProps/app.xml (python-docx ships one that names Mac Word and Normal.dotm),
+    and date every entry of the zip :data:`BUILT`."""
     app = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -718,6 +763,8 @@ def clean_application(path: Path) -> None:
         parts = [(info, source.read(info.filename)) for info in source.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in parts:
+            # -- the zip's own dates too, so that a rebuild gives the same bytes --
+            info.date_time = BUILT.timetuple()[:6]
             target.writestr(info, app.encode() if info.filename == "docProps/app.xml" else data)
 
 

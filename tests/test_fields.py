@@ -157,7 +157,7 @@ def test_velden_as_json_for_tools(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert data["soort"] == "raadsbesluit"
     velden = {veld["naam"]: veld for veld in data["velden"]}
-    assert velden["beslispunten"]["type"] == "lijst van tekstregels"
+    assert velden["beslispunten"]["type"] == "nummerlijst"
     assert velden["voorstel_datum"]["alleen_in"] == ["raadsbesluit bij een raadsvoorstel"]
     assert velden["datum"]["alleen_in"] == ["raadsbesluit op zichzelf"]
     assert {f["naam"] for f in data["filters"]} >= {"euro", "datum", "join"}

@@ -63,9 +63,22 @@ class Sections:
 
 @dataclass(frozen=True)
 class TableOfContents:
-    """The headings of a document, for a table of contents Word can update."""
+    """Where a document's table of contents goes; its entries are the headings of the
+    filled-in template (see :mod:`jeugddocs.render.blocks.toc`)."""
 
     sections: Sections
+
+
+@dataclass(frozen=True)
+class NumberedLines:
+    """Decision points or bijlagen: lines Word numbers itself (1., 2., …) as a real list.
+
+    ``genummerd`` is false for a single decision point the house style leaves without
+    a number; its line is then a plain paragraph.
+    """
+
+    items: tuple[Inline, ...]
+    genummerd: bool = True
 
 
 class _Declared(BaseModel):
@@ -147,7 +160,15 @@ class Vervangen(_Declared):
     """Fields the view gives another shape than the content has, where a kind has them."""
 
     inhoudsopgave: TableOfContents | None = Field(
-        description="de inhoudsopgave, die Word bijwerkt; leeg als het stuk er geen vraagt"
+        description="de inhoudsopgave: elke kop met een link en het paginanummer, dat Word en "
+        "LibreOffice invullen; leeg als het stuk er geen vraagt"
+    )
+    beslispunten: NumberedLines = Field(
+        description="de beslispunten als lijst die Word nummert (1., 2.); één beslispunt "
+        "zonder nummer als de huisstijl dat wil (enkel_beslispunt_nummeren: false)"
+    )
+    bijlagen: NumberedLines | None = Field(
+        description="de bijlagen als lijst die Word nummert (1., 2.); leeg zonder bijlagen"
     )
 
 
@@ -186,6 +207,9 @@ def build_view(
     view["beslispunten_genummerd"] = isinstance(points, list) and (
         len(points) > 1 or structure.enkel_beslispunt_nummeren
     )
+    if isinstance(points, list):
+        view["beslispunten"] = NumberedLines(tuple(points), view["beslispunten_genummerd"])
+    view["bijlagen"] = NumberedLines(tuple(view["bijlagen"])) if view.get("bijlagen") else None
     view["gelet_op_als_lijst"] = structure.gelet_op == "lijst"
     view["onderwerp_kort"] = running_title(document.onderwerp)
     if "inhoudsopgave" in view:

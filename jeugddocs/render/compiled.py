@@ -34,6 +34,7 @@ from jeugddocs.format import TEMPLATE_FILTERS, FormatInputError
 from jeugddocs.format.describe import quote
 from jeugddocs.render import cache as disk_cache
 from jeugddocs.render import environment, guard, locate, media
+from jeugddocs.render.blocks.toc import fill_toc
 from jeugddocs.render.bounds import Bounds
 from jeugddocs.render.contract import REQUIRED_STYLES, read_contract
 from jeugddocs.render.footnotes import number_footnotes
@@ -55,6 +56,9 @@ _RENDER_ERRORS = (
     RecursionError,
     MemoryError,
 )
+#: Changes whenever :class:`CompiledParts` changes what it holds: compiled templates are
+#: cached on disk under a key that includes it, so none of an older shape is read back.
+COMPILED_FORMAT = "nummering-1"
 #: Largest part, and most parts, kept compressed for reuse by the next document.
 _REUSED_PART_SIZE = 16_384
 _REUSED_PARTS = 256
@@ -86,6 +90,7 @@ class CompiledParts:
     core: CoreProperties
     style_ids: dict[str, str]
     list_numbering: int | None
+    lines_numbering: int | None
     last_num_id: int
     text_width: int
     #: The template has table tags ({%tc %}, colspan, merges) that docxtpl fixes up after.
@@ -117,6 +122,7 @@ class WordTemplate:
             template_name=self.name,
             style_ids=self.compiled.style_ids,
             list_numbering=self.compiled.list_numbering,
+            lines_numbering=self.compiled.lines_numbering,
             last_num_id=self.compiled.last_num_id,
             text_width=self.compiled.text_width,
         )
@@ -159,6 +165,7 @@ class WordTemplate:
         )
         if "<wp:docPr" in body:
             body = _renumber_drawings(body)
+        body = fill_toc(out, body)
         head, tail = compiled.body_frame
         rendered[body_part] = head + body + tail
         if compiled.table_tags:
@@ -169,7 +176,7 @@ class WordTemplate:
         changed = {name: xml.encode("utf-8") for name, xml in rendered.items()}
         if out.restarted_lists:
             changed[compiled.numbering_part] = _add_lists(
-                self._part_content(compiled.numbering_part), out, self.layout
+                self._part_content(compiled.numbering_part), out
             )
         if compiled.core_part:
             changed[compiled.core_part] = compiled.core.render(describe(view))
@@ -304,7 +311,7 @@ def _load_compiled(blob: bytes, name: str) -> CompiledParts:
     import jinja2
 
     entry = disk_cache.key(
-        blob, jinja2.__version__, environment.REVISION, *sorted(TEMPLATE_FILTERS)
+        blob, jinja2.__version__, environment.REVISION, COMPILED_FORMAT, *sorted(TEMPLATE_FILTERS)
     )
     cached = disk_cache.load(entry)
     if cached is not None:
@@ -358,6 +365,7 @@ def _compile(blob: bytes, name: str) -> CompiledParts:
         core=contract.core,
         style_ids=contract.style_ids,
         list_numbering=contract.list_numbering,
+        lines_numbering=contract.lines_numbering,
         last_num_id=contract.last_num_id,
         text_width=contract.text_width,
         table_tags=contract.table_tags,
@@ -387,12 +395,12 @@ def compile_part(source: str, name: str) -> tuple[bytes | None, list[Problem]]:
         return None, [locate.problem_at(name, exc, lines, line, cells)]
 
 
-def _add_lists(numbering: bytes, out: DocumentWriter, layout: Layout) -> bytes:
+def _add_lists(numbering: bytes, out: DocumentWriter) -> bytes:
     """Add a numbering instance per restarted list, after the template's own."""
     nums = "".join(
-        f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{layout.list_numbering}"/>'
+        f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
         f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
-        for num_id, start in out.restarted_lists
+        for num_id, abstract, start in out.restarted_lists
     ).encode()
     # -- w:num elements come after every w:abstractNum, and before numIdMacAtCleanup --
     at = numbering.find(b"<w:numIdMacAtCleanup")

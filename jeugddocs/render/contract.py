@@ -19,7 +19,7 @@ from typing import Any
 from jeugddocs.content.models.parts import MAX_DEPTH
 from jeugddocs.errors import Problem
 from jeugddocs.format.describe import quote
-from jeugddocs.render.blocks.prose import BULLET_STYLE, NUMBER_STYLE
+from jeugddocs.render.blocks.prose import BULLET_STYLE, NUMBER_STYLE, NUMBERED_LINES_STYLE
 from jeugddocs.render.blocks.table import CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE
 from jeugddocs.render.package import Part
 from jeugddocs.render.properties import CoreProperties
@@ -29,6 +29,7 @@ from jeugddocs.render.writer import FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYL
 REQUIRED_STYLES = (
     BULLET_STYLE,
     NUMBER_STYLE,
+    NUMBERED_LINES_STYLE,
     CAPTION_STYLE,
     NOTE_STYLE,
     TABLE_STYLE,
@@ -64,6 +65,8 @@ class Contract:
     core: CoreProperties = field(default_factory=lambda: CoreProperties(()))
     style_ids: dict[str, str] = field(default_factory=dict)
     list_numbering: int | None = None
+    #: The abstract numbering linked to the style of decision points and bijlagen.
+    lines_numbering: int | None = None
     last_num_id: int = 0
     text_width: int = 0
     table_tags: bool = False
@@ -140,7 +143,8 @@ def _read(blob: bytes, parts: list[Part], name: str, contract: Contract) -> None
     # -- styles: the writers refer to them by id, editors know them by name --
     styles_part = rels.get(_OFFICE + "styles", [None])[0]
     styles = xml(styles_part) if styles_part in contents else None
-    numbered_style_num: str | None = None
+    # -- the numId each numbered style refers to, by style name in lower case --
+    style_nums: dict[str, str | None] = {}
     if styles is not None:
         for style in styles.iter(_q("style")):
             style_name = style.find(_q("name"))
@@ -148,9 +152,9 @@ def _read(blob: bytes, parts: list[Part], name: str, contract: Contract) -> None
                 continue
             lowered = (style_name.get(_q("val")) or "").lower()
             contract.style_ids.setdefault(lowered, style.get(_q("styleId")) or "")
-            if lowered == NUMBER_STYLE.lower():
+            if lowered in (NUMBER_STYLE.lower(), NUMBERED_LINES_STYLE.lower()):
                 num = style.find(f"{_q('pPr')}/{_q('numPr')}/{_q('numId')}")
-                numbered_style_num = num.get(_q("val")) if num is not None else None
+                style_nums[lowered] = num.get(_q("val")) if num is not None else None
     for required in REQUIRED_STYLES:
         if required.lower() not in contract.style_ids:
             problem(
@@ -176,8 +180,16 @@ def _read(blob: bytes, parts: list[Part], name: str, contract: Contract) -> None
                 abstract.get(_q("val")) if abstract is not None else None
             )
         contract.last_num_id = max([0, *(int(n) for n in num_ids if n and n.isdigit())])
-        abstract_id = num_ids.get(numbered_style_num) if numbered_style_num else None
-        contract.list_numbering = int(abstract_id) if abstract_id else None
+
+        def abstract_of(style_name: str) -> int | None:
+            num_id = style_nums.get(style_name.lower())
+            abstract_id = num_ids.get(num_id) if num_id else None
+            return int(abstract_id) if abstract_id and abstract_id.isdigit() else None
+
+        contract.list_numbering = abstract_of(NUMBER_STYLE)
+        # -- a template whose numbered-paragraph style has no numbering of its own numbers
+        #    decision points as a numbered list --
+        contract.lines_numbering = abstract_of(NUMBERED_LINES_STYLE) or contract.list_numbering
 
     # -- the body: templated between the document's own opening and closing tags --
     document = etree.tostring(xml(body_part), encoding="unicode")

@@ -30,6 +30,7 @@ from jeugddocs.compute.tables import TableView
 from jeugddocs.compute.view import (
     Deelnemersweergave,
     Genummerd,
+    NumberedLines,
     Sections,
     TableOfContents,
     Toegevoegd,
@@ -57,6 +58,11 @@ TYPES: dict[str, tuple[str, str]] = {
     "tabel": ("tabellen", "{{p veld }} in een alinea van zichzelf"),
     "secties": ("secties", "alle secties met koppen: {{p veld }} in een alinea van zichzelf"),
     "inhoudsopgave": ("inhoudsopgaven", "{{p veld }} in een alinea van zichzelf"),
+    "nummerlijst": (
+        "nummerlijsten",
+        "regels die Word nummert (1., 2.): {{p veld }} in een alinea van zichzelf; of elke "
+        "regel apart: {% for x in veld %}{{r x }}{% endfor %}",
+    ),
     "afbeelding": ("afbeeldingen", "{{p veld }} in een alinea van zichzelf"),
     "onderdeel": ("onderdelen", "met eigen velden: veld.naam"),
     "lijst": ("lijsten", "{% for x in veld %}…{% endfor %}; [] is elk onderdeel (x)"),
@@ -68,6 +74,7 @@ _BLOCKS: dict[type, str] = {
     TableView: "tabel",
     Sections: "secties",
     TableOfContents: "inhoudsopgave",
+    NumberedLines: "nummerlijst",
     Picture: "afbeelding",
 }
 # -- content models the view turns into blocks: a table becomes a TableView, a list of
@@ -108,6 +115,12 @@ class Shape:
         else:
             text = self.type
         return f"{text} of leeg" if self.leeg else text
+
+
+#: What a loop over a block gives, for the blocks a template may also loop over.
+_BLOCK_ITEMS: dict[type, Shape] = {
+    NumberedLines: Shape("tekstregel", "één regel van de lijst, zonder nummer"),
+}
 
 
 @dataclass(frozen=True)
@@ -319,7 +332,7 @@ def _shape_of(annotation: Any, description: str, metadata: tuple[Any, ...]) -> S
         block = _VIEW_OF.get(annotation, annotation)
         if block in _BLOCKS:
             assert block in WRITERS, f"{block.__name__} has no writer"
-            return Shape(_BLOCKS[block], description)
+            return Shape(_BLOCKS[block], description, item=_BLOCK_ITEMS.get(block))
         if issubclass(block, BaseModel):
             return Shape("onderdeel", description, velden=fields_of(block))
         for plain, name in _PLAIN.items():

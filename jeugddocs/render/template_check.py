@@ -46,7 +46,16 @@ _TAG_BEGINS = ("variable_begin", "block_begin", "comment_begin")
 # -- names Jinja itself gives inside loops and macros --
 _LOCALS = ("loop", "caller", "varargs", "kwargs")
 # -- what a value of each type has besides fields: the methods the sandbox allows on it --
-_TEXT_TYPES = ("tekst", "tekstregel", "alinea's", "tabel", "secties", "inhoudsopgave", "afbeelding")
+_TEXT_TYPES = (
+    "tekst",
+    "tekstregel",
+    "alinea's",
+    "tabel",
+    "secties",
+    "inhoudsopgave",
+    "nummerlijst",
+    "afbeelding",
+)
 _ATTRIBUTES: dict[str, frozenset[str]] = {
     **dict.fromkeys(_TEXT_TYPES, MARKUP_METHODS),
     "datum": DATE_METHODS | {"year", "month", "day"},

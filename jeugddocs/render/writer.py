@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from jeugddocs.compute.charts import ChartView
 from jeugddocs.compute.tables import TableView
-from jeugddocs.compute.view import Sections, TableOfContents
+from jeugddocs.compute.view import NumberedLines, Sections, TableOfContents
 from jeugddocs.content.pictures import Picture
 from jeugddocs.errors import Problem, TemplateError
 from jeugddocs.format.tables import amount_widths_cm
@@ -43,6 +43,9 @@ class Layout:
     style_ids: dict[str, str]
     #: The abstract numbering of the numbered-list style, if it numbers at all.
     list_numbering: int | None
+    #: The abstract numbering of decision points and bijlagen (their own style's, else
+    #: the numbered list's).
+    lines_numbering: int | None
     #: Highest numId the template uses; restarted lists get the ones after it.
     last_num_id: int
     #: Width between the page margins, in twentieths of a point (twips).
@@ -50,6 +53,26 @@ class Layout:
 
 
 BlockWriter = Callable[["DocumentWriter", Any], str]
+
+
+class Lines(Markup):
+    """A numbered list as Word XML for ``{{p veld }}``, whose lines a template can also
+    loop over (``{% for punt in beslispunten %}{{r punt }}{% endfor %}``), count and test."""
+
+    lines: list[Markup]
+
+    def __new__(cls, xml: object = "", lines: list[Markup] | None = None) -> Lines:
+        # -- Markup's own methods make new values of this class from text alone: those
+        #    are text, with no lines of their own --
+        rv = super().__new__(cls, xml)
+        rv.lines = lines or []
+        return rv
+
+    def __iter__(self) -> Iterator[Markup]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
 
 @dataclass
@@ -61,8 +84,8 @@ class DocumentWriter:
     voetnoten: dict[str, Inline] = field(default_factory=dict)
     #: Keys of placed footnote references, by placeholder number.
     placed_footnotes: list[str] = field(default_factory=list)
-    #: (numId, start) of every list that restarts its numbering.
-    restarted_lists: list[tuple[int, int]] = field(default_factory=list)
+    #: (numId, abstract numbering, start) of every list that restarts its numbering.
+    restarted_lists: list[tuple[int, int, int]] = field(default_factory=list)
     #: Pictures placed, with the relationship id their drawing refers to.
     pictures: list[tuple[str, Picture]] = field(default_factory=list)
     #: Every table of the document, so each can be laid out like the others.
@@ -104,6 +127,8 @@ class DocumentWriter:
         return {key: self._value(value) for key, value in view.items() if key != FOOTNOTES}
 
     def _value(self, value: Any) -> Any:
+        if isinstance(value, NumberedLines):
+            return Lines(self.block(value), [Markup(self.runs(item)) for item in value.items])
         if type(value) in WRITERS:
             return Markup(self.block(value))
         if isinstance(value, tuple) and value and isinstance(value[0], Run):
@@ -156,16 +181,16 @@ class DocumentWriter:
                 ]
             ) from None
 
-    def restarted_list(self, start: int) -> int | None:
-        """Return a new numId for a numbered list that starts at ``start``.
+    def restarted_list(self, start: int, abstract: int | None) -> int | None:
+        """Return a new numId for a list numbered by ``abstract`` that starts at ``start``.
 
         Why a numbering per list: Word continues a list style's numbering across
         the whole document, so the second numbered list would otherwise start at 4.
         """
-        if self.layout.list_numbering is None:
+        if abstract is None:
             return None
         num_id = self.layout.last_num_id + len(self.restarted_lists) + 1
-        self.restarted_lists.append((num_id, start))
+        self.restarted_lists.append((num_id, abstract, start))
         return num_id
 
     def footnote_reference(self, key: str) -> str:
@@ -180,6 +205,7 @@ class DocumentWriter:
 WRITERS: dict[type, BlockWriter] = {
     Paragraph: blocks.prose.write_paragraph,
     ListBlock: blocks.prose.write_list,
+    NumberedLines: blocks.prose.write_numbered_lines,
     TableView: blocks.table.write_table,
     Sections: blocks.sections.write_sections,
     TableOfContents: blocks.toc.write_toc,

@@ -156,7 +156,7 @@ def test_a_block_in_a_one_line_field_and_in_bold(root: Path) -> None:
 
     view = build_view(api.check(path).valid())
 
-    runs = view["beslispunten"][1]
+    runs = view["beslispunten"].items[1]
     assert [(r.text, r.bold) for r in runs] == [
         ("Een pilot starten: ", False),
         ("Algemene groet uit Hilversum.", True),

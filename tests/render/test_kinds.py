@@ -74,20 +74,39 @@ def test_footnotes_are_real_word_footnotes_numbered_in_reading_order(nota: bytes
     assert "<w:i/>" in footnotes  # *Jeugdmonitor* stays italic inside the footnote
 
 
-def test_table_of_contents_is_an_updatable_field_with_the_headings(nota: bytes) -> None:
+def test_table_of_contents_links_every_heading_with_a_page_reference(nota: bytes) -> None:
     document = Document(io.BytesIO(nota))
     toc = [p for p in document.paragraphs if p.style.name.startswith("toc")]
-    instructions = [i.text for i in document.element.body.iter(qn("w:instrText"))]
+    body = document.element.body
+    instructions = [i.text for i in body.iter(qn("w:instrText"))]
+    anchors = [link.get(qn("w:anchor")) for link in body.iter(qn("w:hyperlink"))]
+    marks = {
+        mark.get(qn("w:name")): paragraph
+        for paragraph in document.paragraphs
+        for mark in paragraph._p.iter(qn("w:bookmarkStart"))
+    }
     settings = document.settings.element
 
+    # -- the template's own heading (Inleiding) too, as Word would list it --
     assert [p.text for p in toc] == [
-        "1\tAanleiding",
-        "1.1\tLandelijk",
-        "1.2\tRegionaal",
-        "1.2.1\tHolland Rijnland",
-        "2\tDoelen",
+        "Inleiding\t",
+        "1 Aanleiding\t",
+        "1.1 Landelijk\t",
+        "1.2 Regionaal\t",
+        "1.2.1 Holland Rijnland\t",
+        "2 Doelen\t",
     ]
-    assert instructions == [' TOC \\o "1-3" \\h \\z \\u ']
+    assert [p.style.name for p in toc] == ["toc 1", "toc 1", "toc 2", "toc 2", "toc 3", "toc 1"]
+    assert instructions == [f" PAGEREF {anchor} \\h " for anchor in anchors]
+    assert [marks[anchor].text for anchor in anchors] == [
+        "Inleiding",
+        "1 Aanleiding",
+        "1.1 Landelijk",
+        "1.2 Regionaal",
+        "1.2.1 Holland Rijnland",
+        "2 Doelen",
+    ]
+    assert all(marks[anchor].style.name.startswith("Heading") for anchor in anchors)
     assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
@@ -118,7 +137,7 @@ def test_collegevoorstel_shows_beslispunten_as_voorstel_and_the_steller() -> Non
     assert "| Steller | J. Jansen, j.jansen@voorbeeldstad.nl |" in lines
     voorstel = lines.index("[Heading 1] Voorstel")
     assert lines[voorstel + 1] == (
-        "[Genummerde alinea] 1.\tOpdracht geven tot het inkopen van een nieuw perceel "
+        "[Genummerde alinea (#)] Opdracht geven tot het inkopen van een nieuw perceel "
         "dagbehandeling."
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jeugddocs.compute.view import NumberedLines
 from jeugddocs.markup.prose import ListBlock, Paragraph
 from jeugddocs.render.wordml import paragraph_xml
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
 #: Word styles that prose needs in every template.
 BULLET_STYLE = "List Bullet"
 NUMBER_STYLE = "List Number"
+#: The style of decision points and bijlagen, which Word numbers 1., 2., …
+NUMBERED_LINES_STYLE = "Genummerde alinea"
 
 
 def write_paragraph(out: DocumentWriter, block: Paragraph, keep_next: bool = False) -> str:
@@ -33,8 +36,21 @@ def write_list(out: DocumentWriter, block: ListBlock) -> str:
         style, numbering = out.style(BULLET_STYLE), None
     else:
         style = out.style(NUMBER_STYLE)
-        num_id = out.restarted_list(block.start)
+        num_id = out.restarted_list(block.start, out.layout.list_numbering)
         numbering = (num_id, 0) if num_id is not None else None
+    return "".join(
+        paragraph_xml(out.runs(item), style, numbering=numbering) for item in block.items
+    )
+
+
+def write_numbered_lines(out: DocumentWriter, block: NumberedLines) -> str:
+    """Decision points or bijlagen: a list Word numbers itself, starting at 1, so a screen
+    reader and the PDF's tags see a list; unnumbered, each line a plain paragraph."""
+    if not block.genummerd:
+        return "".join(paragraph_xml(out.runs(item)) for item in block.items)
+    style = out.style(NUMBERED_LINES_STYLE)
+    num_id = out.restarted_list(1, out.layout.lines_numbering)
+    numbering = (num_id, 0) if num_id is not None else None
     return "".join(
         paragraph_xml(out.runs(item), style, numbering=numbering) for item in block.items
     )

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jeugddocs.compute.tables import TableView
+from jeugddocs.compute.charts import plain
+from jeugddocs.compute.tables import TableView, describe
 from jeugddocs.format.tables import AMOUNTS_SHARE, amount_widths_cm, column_cells, unit_caption
-from jeugddocs.render.wordml import paragraph_xml, text_run, text_xml
+from jeugddocs.render.wordml import escape, paragraph_xml, text_run, text_xml
 
 if TYPE_CHECKING:
     from jeugddocs.render.writer import DocumentWriter
@@ -58,7 +59,7 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     xml += (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{out.style(TABLE_STYLE)}"/>{_TABLE_PROPERTIES}'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f"{_alt_text(table)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     )
     xml += _row(header, widths, bold=True, header=True)
     xml += "".join(_row(texts, widths) for texts in body)
@@ -75,6 +76,17 @@ def write_table(out: DocumentWriter, table: TableView) -> str:
         )
         xml += paragraph_xml(text_run(note), out.style(NOTE_STYLE))
     return xml + _SPACE_AFTER
+
+
+def _alt_text(table: TableView) -> str:
+    """The table's title and description for screen readers and the PDF's tags (Word's
+    "Alternatieve tekst"), last in ``w:tblPr`` as the schema orders it."""
+    caption = plain(table.titel) if table.titel else "Tabel"
+    description = describe(table, unit_caption(table.eenheid, table.euro_teken))
+    return (
+        f'<w:tblCaption w:val="{escape(caption)}"/>'
+        f'<w:tblDescription w:val="{escape(description)}"/>'
+    )
 
 
 def _caption(out: DocumentWriter, table: TableView) -> str:
