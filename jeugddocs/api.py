@@ -156,6 +156,8 @@ def check(
     gemeenten: Sequence[Path | str] = (),
     huisstijl: Path | str | None = None,
     tekstblokken: Sequence[Path | str] = (),
+    woo: bool = False,
+    per_deelnemer: bool = False,
 ) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
@@ -176,6 +178,12 @@ def check(
     data finds only these (and the house style's). A subfolder named after the sender's
     profile key, and a house style's own ``tekstblokken`` folder, override blocks of the
     same name.
+
+    ``woo``: the documents are to get Woo metadata (see :func:`plan`), so each
+    publisher must be one DiWoo can name: a profile with a CBS code of a municipality,
+    or a TOOI code; what is missing is a problem at the ``gemeente:`` that names it.
+    ``per_deelnemer``: they are made per participant (see :func:`plan`), whose
+    profiles are then the publishers.
     """
 
     def style(profile_style: str | None) -> TemplateSet:
@@ -203,6 +211,8 @@ def check(
         rules=rules,
         blocks=[Path(folder) for folder in tekstblokken],
         styles=styles,
+        woo=woo,
+        per_deelnemer=per_deelnemer,
     )
 
 
@@ -212,6 +222,7 @@ def plan(
     structure: Structuur = STANDAARD,
     *,
     per_deelnemer: bool | StyleOf = False,
+    woo: bool = False,
 ) -> list[Planned]:
     """Return every document a checked ``document`` yields, named after ``name``, unrendered.
 
@@ -221,6 +232,10 @@ def plan(
     style of the participant's profile, which :func:`render` then uses; pass a function
     from a profile's ``huisstijl`` (or None) to ``(huisstijl or None, structure)`` to
     decide that yourself.
+
+    With ``woo``, every document gets Woo metadata (``Planned.publicatie``, which
+    :func:`export` writes as ``x.diwoo.xml``); without it, the documents of a publisher
+    whose profile says ``woo: true``. Check the content with ``woo=True`` first.
     """
     if per_deelnemer is True:
 
@@ -229,9 +244,9 @@ def plan(
                 return None, structure
             return own, house_style(own).structure or STANDAARD
 
-        return _plan_names(document, name, structure, per_deelnemer=style_of)
+        return _plan_names(document, name, structure, per_deelnemer=style_of, woo=woo)
     chosen = per_deelnemer if callable(per_deelnemer) else None
-    return _plan_names(document, name, structure, per_deelnemer=chosen)
+    return _plan_names(document, name, structure, per_deelnemer=chosen, woo=woo)
 
 
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
@@ -251,6 +266,7 @@ def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> 
             .render(item.view),
             item.soort,
             item.title,
+            item.publicatie,
         )
         for item in planned
     ]
@@ -276,13 +292,15 @@ def build(
     gemeenten: Sequence[Path | str] = (),
     per_deelnemer: bool = False,
     tekstblokken: Sequence[Path | str] = (),
+    woo: bool = False,
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
     The documents are named after the content file: ``x.yaml`` gives ``x.docx``. With
     ``per_deelnemer``, a regional proposal gives each participant's documents instead
     (``x-blaricum.docx``, …), each in its profile's house style unless ``templates``
-    is given; all of them are written, or none.
+    is given; all of them are written, or none. With ``woo`` each document gets its
+    Woo metadata beside it (``x.diwoo.xml``, see :func:`plan`).
     """
     path = Path(path)
     chosen = templates is not None
@@ -291,9 +309,11 @@ def build(
         gemeenten=gemeenten,
         huisstijl=templates.directory if templates else None,
         tekstblokken=tekstblokken,
+        woo=woo,
+        per_deelnemer=per_deelnemer,
     ).valid()
     styles = _styles_for(document, templates or house_style(), chosen)
-    planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
+    planned = _plan(document, path.stem, styles, chosen, per_deelnemer, woo)
     problem = _claim(path, planned, {})
     if problem is not None:
         raise ContentError([problem])
@@ -438,17 +458,19 @@ def validate_all(
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
     tekstblokken: Sequence[Path | str] = (),
+    woo: bool = False,
+    per_deelnemer: bool = False,
 ) -> BatchResult:
     """Check every content file and collect all problems; write nothing.
 
     ``jobs`` is how many processes may check at once (``None``: as many as suit the
     machine and the batch, see :mod:`jeugddocs.batch`); the result is the same for
-    any number.
+    any number. ``woo`` and ``per_deelnemer`` check as :func:`build_all` would.
     """
     paths = list(paths)
     singles = [[index] for index in range(len(paths))]
     workers = batch.worker_count(len(paths), len(paths), jobs, _CHECKS_PER_WORKER)
-    folders = _Folders.of(gemeenten, tekstblokken)
+    folders = _Folders.of(gemeenten, tekstblokken, woo, per_deelnemer)
     if workers == 1:
         outcomes = _validate_in_order(paths, folders)
     else:
@@ -467,11 +489,12 @@ def build_all(
     gemeenten: Sequence[Path | str] = (),
     per_deelnemer: bool = False,
     tekstblokken: Sequence[Path | str] = (),
+    woo: bool = False,
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
     ``per_deelnemer``: regional proposals give each participant's documents (see
-    :func:`build`).
+    :func:`build`); ``woo``: every document gets its Woo metadata beside it.
 
     Files are taken in the order given: a file whose output names an earlier file
     already claimed is reported instead, before it is rendered. With ``jobs`` above
@@ -485,7 +508,7 @@ def build_all(
     templates = templates or house_style()
     groups = _collision_groups(paths, per_deelnemer)
     workers = batch.worker_count(len(paths), len(groups), jobs, _BUILDS_PER_WORKER)
-    folders = _Folders.of(gemeenten, tekstblokken)
+    folders = _Folders.of(gemeenten, tekstblokken, woo, per_deelnemer)
     if workers == 1:
         outcomes = _build_in_order(paths, output_dir, templates, folders, chosen, per_deelnemer)
     else:
@@ -524,14 +547,26 @@ def _collect(outcomes: Outcomes, progress: Progress | None) -> BatchResult:
 
 @dataclass(frozen=True)
 class _Folders:
-    """The caller's folders of profiles and text blocks, as a batch hands them to workers."""
+    """The caller's folders of profiles and text blocks, as a batch hands them to workers.
+
+    With them, how the documents are published, which decides what checking asks:
+    ``woo`` (Woo metadata for every document) and ``per_deelnemer``.
+    """
 
     gemeenten: tuple[Path, ...] = ()
     tekstblokken: tuple[Path, ...] = ()
+    woo: bool = False
+    per_deelnemer: bool = False
 
     @classmethod
-    def of(cls, gemeenten: Iterable[Path | str], tekstblokken: Iterable[Path | str]) -> _Folders:
-        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)))
+    def of(
+        cls,
+        gemeenten: Iterable[Path | str],
+        tekstblokken: Iterable[Path | str],
+        woo: bool = False,
+        per_deelnemer: bool = False,
+    ) -> _Folders:
+        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)), woo, per_deelnemer)
 
 
 def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
@@ -540,7 +575,13 @@ def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
 
 
 def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
-    checked = check(path, gemeenten=folders.gemeenten, tekstblokken=folders.tekstblokken)
+    checked = check(
+        path,
+        gemeenten=folders.gemeenten,
+        tekstblokken=folders.tekstblokken,
+        woo=folders.woo,
+        per_deelnemer=folders.per_deelnemer,
+    )
     return FileOutcome(
         str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
     )
@@ -578,7 +619,12 @@ def _styles_for(document: Document, templates: TemplateSet, chosen: bool) -> Tem
 
 
 def _plan(
-    document: Document, stem: str, styles: TemplateSet, chosen: bool, per_deelnemer: bool
+    document: Document,
+    stem: str,
+    styles: TemplateSet,
+    chosen: bool,
+    per_deelnemer: bool,
+    woo: bool = False,
 ) -> list[Planned]:
     """Plan one checked document; per participant, each in its own house style if not chosen."""
     structure = styles.structure or STANDAARD
@@ -588,7 +634,9 @@ def _plan(
             return None, structure
         return own, house_style(own).structure or STANDAARD
 
-    return _plan_names(document, stem, structure, per_deelnemer=style_of if per_deelnemer else None)
+    return _plan_names(
+        document, stem, structure, per_deelnemer=style_of if per_deelnemer else None, woo=woo
+    )
 
 
 def _collision_groups(paths: list[Path], per_deelnemer: bool = False) -> list[list[int]]:
@@ -659,11 +707,13 @@ def _build_one(
             gemeenten=folders.gemeenten,
             huisstijl=templates.directory if chosen else None,
             tekstblokken=folders.tekstblokken,
+            woo=folders.woo,
+            per_deelnemer=per_deelnemer,
         )
         warnings = checked.warnings
         document = checked.valid()
         styles = _styles_for(document, templates, chosen)
-        planned = _plan(document, path.stem, styles, chosen, per_deelnemer)
+        planned = _plan(document, path.stem, styles, chosen, per_deelnemer, folders.woo)
         collision = _claim(path, planned, claimed)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)

@@ -221,6 +221,15 @@ def _tekstblokken_option(function: Any) -> Any:
     )(function)
 
 
+_woo_option = click.option(
+    "--woo",
+    is_flag=True,
+    help="Zet naast elk stuk Woo-metadata voor publicatie (x.diwoo.xml, DiWoo 0.9.8): "
+    "uitgever, titel, informatiecategorie, datum. Vraagt een gemeenteprofiel met cbs_code "
+    "(of tooi). Een profiel met 'woo: true' doet dit ook zonder deze optie.",
+)
+
+
 def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> list[str]:
     from pathlib import Path
 
@@ -257,6 +266,7 @@ def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> lis
     help="Maak van een regionaal voorstel (met 'deelnemers') een stuk per deelnemende "
     "gemeente: x-<sleutel>.docx, van die gemeente, in haar huisstijl en met haar eigen deel.",
 )
+@_woo_option
 @_gemeenten_option
 @_tekstblokken_option
 @_jobs_option
@@ -266,6 +276,7 @@ def render(
     uitvoer: str,
     sjablonen: str | None,
     per_deelnemer: bool,
+    woo: bool,
     gemeenten: tuple[str, ...],
     tekstblokken: tuple[str, ...],
     jobs: int | None,
@@ -273,7 +284,8 @@ def render(
     """Maak Word-bestanden van YAML-bestanden (een map: alle .yaml-bestanden erin).
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx. Met
-    --per-deelnemer geeft een regionaal voorstel MAP/x-<sleutel>.docx per gemeente.
+    --per-deelnemer geeft een regionaal voorstel MAP/x-<sleutel>.docx per gemeente; met
+    --woo komt naast elk stuk MAP/x.diwoo.xml.
     """
     from pathlib import Path
 
@@ -302,6 +314,7 @@ def render(
             gemeenten=folders,
             per_deelnemer=per_deelnemer,
             tekstblokken=blocks,
+            woo=woo,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")
@@ -316,17 +329,30 @@ def render(
 
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@click.option(
+    "--per-deelnemer",
+    "per_deelnemer",
+    is_flag=True,
+    help="Controleer zoals render --per-deelnemer maakt (met --woo: elke deelnemende "
+    "gemeente is de uitgever van haar eigen stuk).",
+)
+@_woo_option
 @_gemeenten_option
 @_tekstblokken_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def validate(
     paden: tuple[str, ...],
+    per_deelnemer: bool,
+    woo: bool,
     gemeenten: tuple[str, ...],
     tekstblokken: tuple[str, ...],
     jobs: int | None,
 ) -> int:
-    """Controleer YAML-bestanden zonder iets te schrijven."""
+    """Controleer YAML-bestanden zonder iets te schrijven.
+
+    Met --woo ook of elk stuk Woo-metadata kan krijgen (een uitgever met CBS- of TOOI-code).
+    """
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
@@ -334,7 +360,13 @@ def validate(
     blocks = _folders(tekstblokken, "tekstblokken")
     with _progress(len(files), "Bezig met controleren") as progress:
         result = validate_all(
-            files, jobs=jobs, progress=progress, gemeenten=folders, tekstblokken=blocks
+            files,
+            jobs=jobs,
+            progress=progress,
+            gemeenten=folders,
+            tekstblokken=blocks,
+            woo=woo,
+            per_deelnemer=per_deelnemer,
         )
     _report(sorted(result.warnings + result.problems))
     if result.failed:
