@@ -278,7 +278,7 @@ def woo_problems(
                 source.problem(
                     source.value_position(at),
                     f"Woo-metadata (--woo) noemt '{name}' als uitgever, maar het profiel "
-                    f"{profile.bestand or name} kan dat niet: {bezwaar.tekst}",
+                    f"{profile.bestand or name} heeft daarvoor geen code: {bezwaar.tekst}",
                     path=at,
                 )
             )

@@ -127,7 +127,7 @@ class Profiel(Model):
     def _woo_tekst(self, bezwaar: WooBezwaar) -> str:
         if bezwaar.veld:
             return bezwaar.tekst
-        return f"'woo: true' vraagt een uitgever: {bezwaar.tekst}"
+        return f"'woo: true' vraagt een code voor de uitgever: {bezwaar.tekst}"
 
     @property
     def uitgever(self) -> str | None:
@@ -174,15 +174,14 @@ class Profiel(Model):
                 else ""
             )
             return (
-                f"{wrong}Woo-metadata noemt een gemeente als uitgever met haar CBS-code; voeg "
+                f"{wrong}een gemeente wordt in Woo-metadata aangeduid met haar CBS-code; voeg "
                 f"'cbs_code:' met de code van de gemeente toe aan het profiel{self._hint()}"
             )
         soort = self.soort.replace("_", " ")
         return (
-            f"Woo-metadata noemt de uitgever met een TOOI-code, en een {soort} heeft die niet "
-            f"uit een CBS-code; voeg 'tooi:' met de code uit de TOOI-lijst van "
-            f"samenwerkingsorganisaties ({tooi.SAMENWERKINGSORGANISATIES}) toe aan het "
-            f"profiel{self._hint()}"
+            f"een {soort} wordt in Woo-metadata aangeduid met haar TOOI-code, niet met een "
+            f"CBS-code; voeg 'tooi:' met de code uit de TOOI-lijst van samenwerkingsorganisaties "
+            f"({tooi.SAMENWERKINGSORGANISATIES}) toe aan het profiel{self._hint()}"
         )
 
     def _hint(self) -> str:
