@@ -287,7 +287,7 @@ def woo_problems(
 
 def _no_profile(name: str) -> str:
     found = tooi.like(f"gemeente {name}", 1)
-    hint = f", met 'cbs_code: {found[0][0].upper()}' ({found[0][1]})" if found else ""
+    hint = f", met '{tooi.setting(found[0][0])}' ({found[0][1]})" if found else ""
     return (
         f"Woo-metadata (--woo) noemt de uitgever met de CBS- of TOOI-code uit een "
         f"gemeenteprofiel, en '{quote(name)}' is een naam zonder profiel; schrijf hier de "

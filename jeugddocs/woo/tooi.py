@@ -16,7 +16,6 @@ import difflib
 import re
 from functools import cache
 from pathlib import Path
-from xml.etree import ElementTree
 
 #: The shipped XSD files (see ``xsd/README.md`` for where they come from).
 XSD_FOLDER = Path(__file__).resolve().parent / "xsd"
@@ -53,6 +52,9 @@ _DITA_P = "{http://dita.oasis-open.org/architecture/2005/}p"
 @cache
 def lists() -> dict[str, dict[str, str]]:
     """Return every value list of the XSD: its type name (``gemeentelijst``) → URI → label."""
+    # -- here, not at the top: every profile imports this module, few need the lists --
+    from xml.etree import ElementTree
+
     root = ElementTree.parse(LISTS_XSD).getroot()
     rv: dict[str, dict[str, str]] = {}
     for simple in root.iter(f"{_XS}simpleType"):
@@ -115,6 +117,15 @@ def like(naam: str, count: int = 2) -> list[tuple[str, str]]:
     else:
         keys = difflib.get_close_matches(wanted, list(labels), n=count, cutoff=0.9)
     return [(_code(labels[key]), organisatie(labels[key]) or key) for key in keys]
+
+
+def setting(code: str) -> str:
+    """How a profile names TOOI organisation ``code``: a municipality by its CBS code.
+
+    >>> setting("gm0575"), setting("so0006")
+    ('cbs_code: GM0575', 'tooi: so0006')
+    """
+    return f"cbs_code: {code.upper()}" if CBS_GEMEENTE.fullmatch(code) else f"tooi: {code}"
 
 
 @cache

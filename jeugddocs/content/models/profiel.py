@@ -86,7 +86,7 @@ class Profiel(Model):
         default=None,
         description="TOOI-code van de afzender als uitgever in Woo-metadata, zoals so0006 (of "
         "https://identifier.overheid.nl/tooi/id/so/so0006); nodig voor een regio of "
-        "gemeenschappelijke regeling, een gemeente heeft die uit haar cbs_code",
+        "gemeenschappelijke regeling, een gemeente heeft die uit haar cbs_code (tooi gaat voor)",
     )
     woo: bool = Field(
         default=False,
@@ -192,7 +192,7 @@ class Profiel(Model):
         for name in names:
             found = tooi.like(name) if name else []
             if found:
-                listed = " of ".join(f"'{_setting(code)}' ({label})" for code, label in found)
+                listed = " of ".join(f"'{tooi.setting(code)}' ({label})" for code, label in found)
                 return f" (bedoelt u {listed}?)"
         return ""
 
@@ -259,8 +259,3 @@ class Profiel(Model):
             if any(p.lower() in onderwerp.lower() for p in w.portefeuille)
         ]
         return found[0] if len(found) == 1 else None
-
-
-def _setting(code: str) -> str:
-    """How a profile names TOOI organisation ``code``: a municipality by its CBS code."""
-    return f"cbs_code: {code.upper()}" if tooi.CBS_GEMEENTE.fullmatch(code) else f"tooi: {code}"
