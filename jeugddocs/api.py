@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeugddocs import batch
-from jeugddocs.artefact import Artefact, file_name
+from jeugddocs.artefact import Artefact, Publicatie, file_name
 from jeugddocs.compute.derive import DERIVED
 from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import SOORTEN, Document
@@ -61,6 +61,7 @@ __all__ = [
     "Problem",
     "ProblemsError",
     "Progress",
+    "Publicatie",
     "TemplateCheck",
     "TemplateError",
     "TemplateSet",
