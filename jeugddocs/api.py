@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeugddocs import batch
-from jeugddocs.artefact import Artefact, file_name
+from jeugddocs.artefact import Artefact, Publicatie, file_name
 from jeugddocs.compute.derive import DERIVED
 from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import SOORTEN, Document
@@ -36,7 +36,14 @@ from jeugddocs.errors import (
     TemplateError,
     system_reason,
 )
-from jeugddocs.exporters import DEFAULT_FORMATS, EXPORTERS, ConversionError, export, export_each
+from jeugddocs.exporters import (
+    DEFAULT_FORMATS,
+    EXPORTERS,
+    ConversionError,
+    describe,
+    export,
+    export_each,
+)
 from jeugddocs.housestyles import check_house_style, house_style, house_style_folders
 from jeugddocs.housestyles import shipped as shipped_house_styles
 from jeugddocs.libreoffice import missing as _pdf_missing
@@ -68,6 +75,7 @@ __all__ = [
     "Problem",
     "ProblemsError",
     "Progress",
+    "Publicatie",
     "TemplateCheck",
     "TemplateError",
     "TemplateSet",
@@ -164,6 +172,8 @@ def check(
     gemeenten: Sequence[Path | str] = (),
     huisstijl: Path | str | None = None,
     tekstblokken: Sequence[Path | str] = (),
+    woo: bool = False,
+    per_deelnemer: bool = False,
 ) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
@@ -184,6 +194,12 @@ def check(
     data finds only these (and the house style's). A subfolder named after the sender's
     profile key, and a house style's own ``tekstblokken`` folder, override blocks of the
     same name.
+
+    ``woo``: the documents are to get Woo metadata (see :func:`plan`), so each
+    publisher must be one DiWoo can name: a profile with a CBS code of a municipality,
+    or a TOOI code; what is missing is a problem at the ``gemeente:`` that names it.
+    ``per_deelnemer``: they are made per participant (see :func:`plan`), whose
+    profiles are then the publishers.
     """
 
     def style(profile_style: str | None) -> TemplateSet:
@@ -211,6 +227,8 @@ def check(
         rules=rules,
         blocks=[Path(folder) for folder in tekstblokken],
         styles=styles,
+        woo=woo,
+        per_deelnemer=per_deelnemer,
     )
 
 
@@ -220,6 +238,7 @@ def plan(
     structure: Structuur = STANDAARD,
     *,
     per_deelnemer: bool | StyleOf = False,
+    woo: bool = False,
 ) -> list[Planned]:
     """Return every document a checked ``document`` yields, named after ``name``, unrendered.
 
@@ -229,6 +248,10 @@ def plan(
     style of the participant's profile, which :func:`render` then uses; pass a function
     from a profile's ``huisstijl`` (or None) to ``(huisstijl or None, structure)`` to
     decide that yourself.
+
+    With ``woo``, every document gets Woo metadata (``Planned.publicatie``, which
+    :func:`export` writes as ``x.diwoo.xml``); without it, the documents of a publisher
+    whose profile says ``woo: true``. Check the content with ``woo=True`` first.
     """
     if per_deelnemer is True:
 
@@ -237,9 +260,9 @@ def plan(
                 return None, structure
             return own, house_style(own).structure or STANDAARD
 
-        return _plan_names(document, name, structure, per_deelnemer=style_of)
+        return _plan_names(document, name, structure, per_deelnemer=style_of, woo=woo)
     chosen = per_deelnemer if callable(per_deelnemer) else None
-    return _plan_names(document, name, structure, per_deelnemer=chosen)
+    return _plan_names(document, name, structure, per_deelnemer=chosen, woo=woo)
 
 
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:
@@ -259,6 +282,7 @@ def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> 
             .render(item.view),
             item.soort,
             item.title,
+            item.publicatie,
         )
         for item in planned
     ]
@@ -286,6 +310,7 @@ def build(
     tekstblokken: Sequence[Path | str] = (),
     pdf: bool = False,
     naam: str | None = None,
+    woo: bool = False,
 ) -> list[Path]:
     """Check, plan, render, export and write one content file; return the paths written.
 
@@ -295,9 +320,10 @@ def build(
     fields instead (see :mod:`jeugddocs.naming`; a wrong pattern raises PatternError).
     With ``per_deelnemer``, a regional proposal gives each participant's documents
     instead (``x-blaricum.docx``, …), each in its profile's house style unless
-    ``templates`` is given. All files are written, or none. Raises ConverterMissing
-    when a PDF is asked for and LibreOffice is not installed, and ConversionError
-    when a document cannot be converted.
+    ``templates`` is given. With ``woo`` each document gets its Woo metadata beside
+    it (``x.diwoo.xml``, see :func:`plan`). All files are written, or none. Raises
+    ConverterMissing when a PDF is asked for and LibreOffice is not installed, and
+    ConversionError when a document cannot be converted.
     """
     path = Path(path)
     pattern = NamePattern.parse(naam) if naam is not None else None
@@ -307,9 +333,11 @@ def build(
         gemeenten=gemeenten,
         huisstijl=templates.directory if templates else None,
         tekstblokken=tekstblokken,
+        woo=woo,
+        per_deelnemer=per_deelnemer,
     ).valid()
     styles = _styles_for(document, templates or house_style(), chosen)
-    planned = _plan(path, document, styles, chosen, per_deelnemer, pattern)
+    planned = _plan(path, document, styles, chosen, per_deelnemer, pattern, woo)
     problem = _claim(path, planned, {}, pattern is not None)
     if problem is not None:
         raise ContentError([problem])
@@ -462,17 +490,19 @@ def validate_all(
     progress: Progress | None = None,
     gemeenten: Sequence[Path | str] = (),
     tekstblokken: Sequence[Path | str] = (),
+    woo: bool = False,
+    per_deelnemer: bool = False,
 ) -> BatchResult:
     """Check every content file and collect all problems; write nothing.
 
     ``jobs`` is how many processes may check at once (``None``: as many as suit the
     machine and the batch, see :mod:`jeugddocs.batch`); the result is the same for
-    any number.
+    any number. ``woo`` and ``per_deelnemer`` check as :func:`build_all` would.
     """
     paths = list(paths)
     singles = [[index] for index in range(len(paths))]
     workers = batch.worker_count(len(paths), len(paths), jobs, _CHECKS_PER_WORKER)
-    folders = _Folders.of(gemeenten, tekstblokken)
+    folders = _Folders.of(gemeenten, tekstblokken, woo, per_deelnemer)
     if workers == 1:
         outcomes = _validate_in_order(paths, folders)
     else:
@@ -493,11 +523,12 @@ def build_all(
     tekstblokken: Sequence[Path | str] = (),
     pdf: bool = False,
     naam: str | None = None,
+    woo: bool = False,
 ) -> BatchResult:
     """Build every content file; an invalid one is reported and the others are still built.
 
     ``per_deelnemer``: regional proposals give each participant's documents (see
-    :func:`build`).
+    :func:`build`); ``woo``: every document gets its Woo metadata beside it.
 
     Files are taken in the order given: a file whose output names an earlier file
     already claimed is reported instead, before it is rendered. With ``jobs`` above
@@ -517,7 +548,7 @@ def build_all(
         output_dir=Path(output_dir),
         templates=(templates or house_style()).directory,
         chosen=templates is not None,
-        folders=_Folders.of(gemeenten, tekstblokken),
+        folders=_Folders.of(gemeenten, tekstblokken, woo, per_deelnemer),
         per_deelnemer=per_deelnemer,
         pdf=pdf,
         naam=NamePattern.parse(naam) if naam is not None else None,
@@ -576,14 +607,26 @@ class _Job:
 
 @dataclass(frozen=True)
 class _Folders:
-    """The caller's folders of profiles and text blocks, as a batch hands them to workers."""
+    """The caller's folders of profiles and text blocks, as a batch hands them to workers.
+
+    With them, how the documents are published, which decides what checking asks:
+    ``woo`` (Woo metadata for every document) and ``per_deelnemer``.
+    """
 
     gemeenten: tuple[Path, ...] = ()
     tekstblokken: tuple[Path, ...] = ()
+    woo: bool = False
+    per_deelnemer: bool = False
 
     @classmethod
-    def of(cls, gemeenten: Iterable[Path | str], tekstblokken: Iterable[Path | str]) -> _Folders:
-        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)))
+    def of(
+        cls,
+        gemeenten: Iterable[Path | str],
+        tekstblokken: Iterable[Path | str],
+        woo: bool = False,
+        per_deelnemer: bool = False,
+    ) -> _Folders:
+        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)), woo, per_deelnemer)
 
 
 def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
@@ -592,7 +635,13 @@ def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
 
 
 def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
-    checked = check(path, gemeenten=folders.gemeenten, tekstblokken=folders.tekstblokken)
+    checked = check(
+        path,
+        gemeenten=folders.gemeenten,
+        tekstblokken=folders.tekstblokken,
+        woo=folders.woo,
+        per_deelnemer=folders.per_deelnemer,
+    )
     return FileOutcome(
         str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
     )
@@ -650,6 +699,7 @@ def _plan(
     chosen: bool,
     per_deelnemer: bool,
     naam: NamePattern | None = None,
+    woo: bool = False,
 ) -> list[Planned]:
     """Plan one checked document; per participant, each in its own house style if not chosen.
 
@@ -669,6 +719,7 @@ def _plan(
             structure,
             per_deelnemer=style_of if per_deelnemer else None,
             naam=naam,
+            woo=woo,
         )
     except PatternError as exc:
         raise ContentError([Problem(str(path), 1, 1, str(exc))]) from None
@@ -756,11 +807,15 @@ def _build_one(
             gemeenten=job.folders.gemeenten,
             huisstijl=templates.directory if job.chosen else None,
             tekstblokken=job.folders.tekstblokken,
+            woo=job.folders.woo,
+            per_deelnemer=job.per_deelnemer,
         )
         warnings = checked.warnings
         document = checked.valid()
         styles = _styles_for(document, templates, job.chosen)
-        planned = _plan(path, document, styles, job.chosen, job.per_deelnemer, job.naam)
+        planned = _plan(
+            path, document, styles, job.chosen, job.per_deelnemer, job.naam, job.folders.woo
+        )
         collision = _claim(path, planned, claimed, job.naam is not None)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
@@ -812,6 +867,7 @@ def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcome
             yield _failed(item.path, item.warnings, _conversion_problems(reasons))
             continue
         artefacts = [a for format in item.formats for a in made[format] if a.name in names]
+        artefacts += describe(item.documents, artefacts)
         try:
             written = write(artefacts, output_dir)
         except OutputError as exc:

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Publicatie:
+    """What a publication record (Woo metadata) says of a document beyond its kind and title.
+
+    Set on a rendered document when it is to be published with a record: ``uitgever``
+    is the publishing organisation's TOOI identifier (a URI) and ``uitgever_naam`` its
+    name in the TOOI list; ``datum`` is the document's date, ``vastgesteld`` the day its
+    council adopted it (a raadsbesluit with its ``vergadering``), and ``kenmerken`` its
+    identifiers (the zaaknummer).
+    """
+
+    uitgever: str
+    uitgever_naam: str
+    datum: datetime.date
+    vastgesteld: datetime.date | None = None
+    kenmerken: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -12,7 +31,8 @@ class Artefact:
     ``name`` is the file name without its suffix (``kaders``, ``kaders-raadsbesluit``),
     so the same document keeps its name in every format. ``soort`` and ``title`` say
     what the document is, for metadata that travels with it (a PDF's properties, a
-    publication record), without opening the bytes again.
+    publication record), without opening the bytes again; ``publicatie`` is set on a
+    rendered document that is to get a publication record beside it.
     """
 
     name: str
@@ -20,6 +40,7 @@ class Artefact:
     data: bytes
     soort: str
     title: str
+    publicatie: Publicatie | None = None
 
     @property
     def filename(self) -> str:

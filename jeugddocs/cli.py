@@ -221,6 +221,15 @@ def _tekstblokken_option(function: Any) -> Any:
     )(function)
 
 
+_woo_option = click.option(
+    "--woo",
+    is_flag=True,
+    help="Zet naast elk stuk Woo-metadata voor publicatie (x.diwoo.xml, DiWoo 0.9.8): "
+    "uitgever, titel, informatiecategorie, datum. Vraagt een gemeenteprofiel met cbs_code "
+    "(of tooi). Een profiel met 'woo: true' doet dit ook zonder deze optie.",
+)
+
+
 def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> list[str]:
     from pathlib import Path
 
@@ -270,6 +279,7 @@ def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> lis
     help="Noem elk bestand naar zijn eigen velden, zoals '{datum}-{soort}-{onderwerp}' "
     "(ook: {zaaknummer}, {gemeente}, {deelnemer}, {bestand}). Standaard: x.yaml geeft x.docx.",
 )
+@_woo_option
 @_gemeenten_option
 @_tekstblokken_option
 @_jobs_option
@@ -281,6 +291,7 @@ def render(
     per_deelnemer: bool,
     pdf: bool,
     naam: str | None,
+    woo: bool,
     gemeenten: tuple[str, ...],
     tekstblokken: tuple[str, ...],
     jobs: int | None,
@@ -289,7 +300,8 @@ def render(
 
     x.yaml wordt MAP/x.docx; een raadsvoorstel geeft ook MAP/x-raadsbesluit.docx. Met
     --per-deelnemer geeft een regionaal voorstel MAP/x-<sleutel>.docx per gemeente.
-    Met --pdf komt er van elk document ook een PDF/A naast (MAP/x.pdf).
+    Met --pdf komt er van elk document ook een PDF/A naast (MAP/x.pdf), met --woo
+    MAP/x.diwoo.xml.
     """
     from pathlib import Path
 
@@ -337,6 +349,7 @@ def render(
             tekstblokken=blocks,
             pdf=pdf,
             naam=naam,
+            woo=woo,
         )
     for path in result.written:
         click.echo(f"gemaakt: {path}")
@@ -351,17 +364,30 @@ def render(
 
 @cli.command(context_settings=_HELP, short_help="Controleer YAML-bestanden.")
 @click.argument("paden", nargs=-1, required=True, metavar="PAD...")
+@click.option(
+    "--per-deelnemer",
+    "per_deelnemer",
+    is_flag=True,
+    help="Controleer zoals render --per-deelnemer maakt (met --woo: elke deelnemende "
+    "gemeente is de uitgever van haar eigen stuk).",
+)
+@_woo_option
 @_gemeenten_option
 @_tekstblokken_option
 @_jobs_option
 @click.help_option("-h", "--help", help="Toon deze hulp en stop.")
 def validate(
     paden: tuple[str, ...],
+    per_deelnemer: bool,
+    woo: bool,
     gemeenten: tuple[str, ...],
     tekstblokken: tuple[str, ...],
     jobs: int | None,
 ) -> int:
-    """Controleer YAML-bestanden zonder iets te schrijven."""
+    """Controleer YAML-bestanden zonder iets te schrijven.
+
+    Met --woo ook of elk stuk Woo-metadata kan krijgen (een uitgever met CBS- of TOOI-code).
+    """
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
@@ -369,7 +395,13 @@ def validate(
     blocks = _folders(tekstblokken, "tekstblokken")
     with _progress(len(files), "Bezig met controleren") as progress:
         result = validate_all(
-            files, jobs=jobs, progress=progress, gemeenten=folders, tekstblokken=blocks
+            files,
+            jobs=jobs,
+            progress=progress,
+            gemeenten=folders,
+            tekstblokken=blocks,
+            woo=woo,
+            per_deelnemer=per_deelnemer,
         )
     _report(sorted(result.warnings + result.problems))
     if result.failed:

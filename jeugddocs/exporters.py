@@ -65,20 +65,49 @@ EXPORTERS: dict[str, Exporter] = {
 #: What is made when nobody asks for anything else.
 DEFAULT_FORMATS = ("docx",)
 
+#: Makes records that describe files (publication metadata): it gets the rendered
+#: documents and every file the formats made of them, and returns its own artefacts,
+#: one beside each file it describes; none for a document that asks for none.
+Describer = Callable[[Sequence[Artefact], Sequence[Artefact]], list[Artefact]]
+
+
+def _diwoo(documents: Sequence[Artefact], files: Sequence[Artefact]) -> list[Artefact]:
+    """Return the Woo metadata (DiWoo) of the documents that ask for it (``publicatie``)."""
+    if all(document.publicatie is None for document in documents):
+        return []
+    # -- lxml and the value lists are loaded only when a document asks for a record --
+    from jeugddocs.woo.diwoo import describe
+
+    return describe(documents, files)
+
+
+#: Record → its describer, run after every format: ``x.docx`` (or ``x.pdf``) gets
+#: ``x.diwoo.xml`` beside it. A new kind of record is one entry here.
+DESCRIBERS: dict[str, Describer] = {
+    "diwoo.xml": _diwoo,
+}
+
 
 def export(
     documents: Sequence[Artefact], formats: Sequence[str] = DEFAULT_FORMATS
 ) -> list[Artefact]:
     """Return ``documents`` in every format of ``formats``, grouped by format in that order.
 
-    An unknown format is a programming error (formats come from options, not from
-    content), so it raises ValueError before anything is converted. Documents that
-    cannot be converted raise ConversionError once every format has been tried.
+    After them come the records of :data:`DESCRIBERS` (Woo metadata) for the
+    documents that ask for one. An unknown format is a programming error (formats come
+    from options, not from content), so it raises ValueError before anything is
+    converted. Documents that cannot be converted raise ConversionError once every
+    format has been tried.
     """
     artefacts, failures = export_each(documents, formats)
     if failures:
         raise ConversionError(failures, artefacts)
-    return artefacts
+    return artefacts + describe(documents, artefacts)
+
+
+def describe(documents: Sequence[Artefact], files: Sequence[Artefact]) -> list[Artefact]:
+    """Return the records of :data:`DESCRIBERS` for ``files``, made of ``documents``."""
+    return [record for describer in DESCRIBERS.values() for record in describer(documents, files)]
 
 
 def export_each(
@@ -86,7 +115,9 @@ def export_each(
 ) -> tuple[list[Artefact], dict[str, str]]:
     """Like :func:`export`, but return the files that failed (``x.pdf`` → why) beside the rest.
 
-    For a batch: one failed document must not cost the others their conversion.
+    For a batch: one failed document must not cost the others their conversion. The
+    records of :data:`DESCRIBERS` are left to the caller (:func:`describe`), which
+    knows which files of a content file were made.
     """
     unknown = [name for name in formats if name not in EXPORTERS]
     if unknown:

@@ -11,11 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from jeugddocs.artefact import Publicatie
 from jeugddocs.compute.derive import DERIVED, PlannedDocument, plan_documents
 from jeugddocs.content.models import Document
 from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
+from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.naming import NamePattern
+from jeugddocs.woo import tooi
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Planned:
 
     ``huisstijl`` is the house style it must be rendered in when that is not the
     caller's (a participant's own, from its profile); None: the caller's.
+    ``publicatie`` is what its Woo metadata says, when it is to get one.
     """
 
     name: str
@@ -31,6 +35,7 @@ class Planned:
     title: str
     view: dict[str, Any]
     huisstijl: str | None = None
+    publicatie: Publicatie | None = None
 
 
 #: For a participant's house style (its profile's ``huisstijl``, or None): the house style
@@ -45,6 +50,7 @@ def plan(
     *,
     per_deelnemer: StyleOf | None = None,
     naam: NamePattern | None = None,
+    woo: bool = False,
 ) -> list[Planned]:
     """Return every document ``document`` yields, itself first, named after ``name``.
 
@@ -62,6 +68,11 @@ def plan(
     :mod:`jeugddocs.naming`); per participant, a pattern without ``{deelnemer}`` gets
     ``-<sleutel>`` added, so the participants' documents never share a name.
     Raises PatternError when the pattern gives a document an empty name.
+
+    With ``woo`` every document gets Woo metadata (``publicatie``), and without it the
+    documents of a publisher whose profile says ``woo: true``; the publisher is the
+    sender, or each participant for its own documents. Content must have been checked
+    for it (``check(…, woo=True)``): a publisher DiWoo cannot name raises ValueError.
     """
     if document.structuur is not None:
         structure = document.structuur.applied_to(structure)
@@ -73,6 +84,7 @@ def plan(
                 planned.template,
                 document.onderwerp,
                 planned.view,
+                publicatie=_publication(document, planned, document.afzender, woo),
             )
             for planned in plan_documents(document, structure)
         ]
@@ -89,6 +101,7 @@ def plan(
                 document.onderwerp,
                 planned.view,
                 huisstijl,
+                _publication(document, planned, deelnemer.profiel, woo),
             )
             for planned in plan_documents(document, rules, deelnemer)
         ]
@@ -120,6 +133,31 @@ def _name(
     if participant and not naam.names_participant:
         name = f"{name}-{participant}"
     return name
+
+
+def _publication(
+    document: Document, planned: PlannedDocument, publisher: Profiel | None, woo: bool
+) -> Publicatie | None:
+    """What the Woo metadata of ``planned`` says, or None when it is to get none."""
+    if not woo and (publisher is None or not publisher.woo):
+        return None
+    uri = publisher.uitgever if publisher is not None else None
+    if uri is None:
+        raise ValueError(
+            f"{document.gemeente!r} cannot be named as publisher in Woo metadata; check the "
+            "content with woo=True first, which says why"
+        )
+    # -- the council adopted a raadsbesluit given on its own at its meeting; the one
+    #    made with a raadsvoorstel is a draft, of the proposal's date --
+    adopted = getattr(document, "vergadering", None) if document.soort == "raadsbesluit" else None
+    zaaknummer = planned.view.get("zaaknummer")
+    return Publicatie(
+        uitgever=uri,
+        uitgever_naam=tooi.organisatie(uri) or uri,
+        datum=document.datum,
+        vastgesteld=adopted,
+        kenmerken=(str(zaaknummer),) if zaaknummer else (),
+    )
 
 
 def possible_names(name: str) -> list[str]:

@@ -93,6 +93,18 @@ FORBIDDEN = {
         "jeugddocs.api",
     ),
     "jeugddocs.api": ("jeugddocs.cli", "click"),
+    # -- Woo metadata is made from artefacts and the shipped value lists alone: content
+    #    and profiles use it to check publishers, so it must not use them --
+    "jeugddocs.woo": (
+        "jeugddocs.content",
+        "jeugddocs.compute",
+        "jeugddocs.render",
+        "jeugddocs.planning",
+        "jeugddocs.exporters",
+        "jeugddocs.api",
+        "jeugddocs.cli",
+        "jeugddocs.output",
+    ),
     # -- the pool machinery knows nothing of content, templates or the command line --
     "jeugddocs.batch": ("jeugddocs.", "click"),
 }

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from jeugddocs.collector import held_off
 from jeugddocs.content import lint, profiles, tekstblokken
 from jeugddocs.content.models import SOORTEN, Document
-from jeugddocs.content.models.deelnemers import doubled
+from jeugddocs.content.models.deelnemers import Deelnemers, doubled
 from jeugddocs.content.models.document import validation_context
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.models.profiel import Profiel
@@ -28,8 +28,9 @@ from jeugddocs.content.source import (
     load_text_bytes,
     source_from_data,
 )
-from jeugddocs.errors import ContentError, Problem
+from jeugddocs.errors import ContentError, FieldPath, Problem
 from jeugddocs.format.describe import quote
+from jeugddocs.woo import tooi
 
 #: Content as a caller may give it: a file (``Path`` or a one-line ``str``), YAML text
 #: (``str`` with a line break, or ``bytes``), or the data itself (a ``dict``).
@@ -69,6 +70,8 @@ def check_source(
     rules: Callable[[str | None], Structuur] | None = None,
     blocks: Sequence[Path] = (),
     styles: Callable[[str | None], Sequence[Path]] | None = None,
+    woo: bool = False,
+    per_deelnemer: bool = False,
 ) -> Checked:
     """Read and validate content, from a file, YAML text or a dict, the same way for each.
 
@@ -82,6 +85,10 @@ def check_source(
     (see :mod:`jeugddocs.content.profiles`). ``rules`` gives the structure rules of a
     house style by name (None: the caller's or default style), for the fields a house
     style requires; without it the default rules apply.
+
+    ``woo``: every document is to get Woo metadata, so its publisher must be one DiWoo
+    can name (see :func:`woo_problems`); ``per_deelnemer``: the documents are made per
+    participant, whose profiles are then the publishers.
     """
     near: Path | None = None
     if isinstance(source, Mapping):
@@ -101,6 +108,7 @@ def check_source(
             profiles.search_path(near, gemeenten),
             rules,
             _Blocks(tekstblokken.search_path(near, blocks), styles),
+            _Publication(woo, per_deelnemer),
         )
     except ContentError as exc:
         return Checked(None, exc.problems)
@@ -128,12 +136,21 @@ class _Blocks:
         return expander, lambda: list(expander.elsewhere)
 
 
+@dataclass(frozen=True)
+class _Publication:
+    """How the documents are to be published: with Woo metadata, and per participant."""
+
+    woo: bool = False
+    per_deelnemer: bool = False
+
+
 def _validate(
     source: Source,
     problems: list[Problem],
     folders: Sequence[Path],
     rules: Callable[[str | None], Structuur] | None = None,
     blocks: _Blocks = _Blocks(),
+    publication: _Publication = _Publication(),
 ) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
@@ -181,6 +198,7 @@ def _validate(
             for problem in _required_by_house_style(document, structure, source)
             if problem.path not in taken
         ]
+    problems += woo_problems(document, source, publication.woo, publication.per_deelnemer)
     if problems:
         raise ContentError(problems)
     return Checked(document, warnings=sorted(lint.warnings(source, document, expander.used)))
@@ -219,6 +237,62 @@ def _participant_profiles(
         found[key], own_problems = profiles.load(path)
         problems += own_problems
     return found
+
+
+def woo_problems(
+    document: Document, source: Source, woo: bool = False, per_deelnemer: bool = False
+) -> list[Problem]:
+    """A problem for each publisher of ``document`` that Woo metadata cannot name.
+
+    The publisher is the sender, or with ``per_deelnemer`` each participant of a
+    regional proposal. Metadata is made for a publisher when ``woo`` asks for it
+    (``--woo``) or its profile does (``woo: true``); a profile that asks was checked
+    when it was read, in its own file. What is missing (no profile, no CBS or TOOI
+    code) is reported at the content's ``gemeente:`` that names the publisher; a code
+    no TOOI list has, at that code in the profile.
+    """
+    participants = getattr(document, "deelnemers", None)
+    publishers: list[tuple[Profiel | None, object, FieldPath]]
+    if per_deelnemer and isinstance(participants, Deelnemers):
+        publishers = [
+            (deelnemer.profiel, deelnemer.gemeente, ("deelnemers", "gemeenten", index, "gemeente"))
+            for index, deelnemer in enumerate(participants.gemeenten)
+        ]
+    else:
+        publishers = [(document.afzender, document.gemeente, ("gemeente",))]
+    problems = []
+    for profile, name, at in publishers:
+        if profile is None:
+            if woo:
+                problems.append(
+                    source.problem(source.value_position(at), _no_profile(str(name)), path=at)
+                )
+            continue
+        if not woo or profile.woo:
+            continue
+        for bezwaar in profile.woo_bezwaren():
+            if bezwaar.veld is not None:
+                problems.append(profile.problem(bezwaar.veld, bezwaar.tekst))
+                continue
+            problems.append(
+                source.problem(
+                    source.value_position(at),
+                    f"Woo-metadata (--woo) noemt '{name}' als uitgever, maar het profiel "
+                    f"{profile.bestand or name} heeft daarvoor geen code: {bezwaar.tekst}",
+                    path=at,
+                )
+            )
+    return problems
+
+
+def _no_profile(name: str) -> str:
+    found = tooi.like(f"gemeente {name}", 1)
+    hint = f", met '{tooi.setting(found[0][0])}' ({found[0][1]})" if found else ""
+    return (
+        f"Woo-metadata (--woo) noemt de uitgever met de CBS- of TOOI-code uit een "
+        f"gemeenteprofiel, en '{quote(name)}' is een naam zonder profiel; schrijf hier de "
+        f"sleutel van een profiel (gemeenten/<sleutel>.yaml{hint})"
+    )
 
 
 def _required_by_house_style(

@@ -119,7 +119,22 @@ def _read(path: Path) -> tuple[Profiel | None, list[Problem]]:
                 source.problem(source.value_position(("logo",)), str(exc), path=("logo",)),
             ]
         profile = profile.with_logo(picture)
+    profile = profile.with_places(_places(source, path))
     return (None if problems else profile), problems
+
+
+#: The fields of a profile that a problem found after reading it may concern.
+_PLACED = ("cbs_code", "tooi", "woo")
+
+
+def _places(source: Source, path: Path) -> dict[str, tuple[str, int, int]]:
+    """Where each field of :data:`_PLACED` stands (at its value), and the file (``""``)."""
+    places = {"": (str(path), 1, 1)}
+    for name in _PLACED:
+        if (name,) in source.values:
+            at = source.value_position((name,))
+            places[name] = (str(path), at.line, at.column)
+    return places
 
 
 def unknown(
