@@ -20,8 +20,6 @@ from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, load_source
 from jeugddocs.errors import Problem, TemplateError
-from jeugddocs.render.fields import template_names
-from jeugddocs.render.template_check import check_template, known_template
 from jeugddocs.render.templates import DEFAULT_HOUSE_STYLE, TemplateSet, templates_root
 
 #: The file with a house style's structure rules.
@@ -145,6 +143,10 @@ def check_house_style(folder: Path) -> tuple[list[Path], list[Problem]]:
         house_style(folder)
     except TemplateError as exc:
         problems += exc.problems
+    # -- the field list and the checker are for editors' checks, not for every render --
+    from jeugddocs.render.fields import template_names
+    from jeugddocs.render.template_check import check_template, known_template
+
     known = template_names()
     templates = _templates_in(folder)
     for path in templates:
