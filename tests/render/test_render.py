@@ -175,3 +175,35 @@ def test_default_templates_are_the_top_level_folder() -> None:
         default_template_dir().resolve()
         == (SAMPLES.parents[1] / "templates" / "standaard").resolve()
     )
+
+
+def test_a_label_stays_on_the_page_of_what_it_introduces(minimal_yaml: str) -> None:
+    aanleiding = (
+        "aanleiding: |\n"
+        "  De oorzaken zijn:\n"
+        "  - meer verwijzingen\n"
+        "\n"
+        "  *Toegang*\n"
+        "\n"
+        "  De toegang is druk.\n"
+        "\n"
+        "  **Dit is een gewone zin in vet.**\n"
+        "\n"
+        "  Slot."
+    )
+    text = "\n".join(
+        aanleiding if line.startswith("aanleiding:") else line for line in minimal_yaml.splitlines()
+    )
+    document = Document(io.BytesIO(api.render(api.plan(document_of(text + "\n"), "s"))[0].data))
+
+    kept = {
+        p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:keepNext")) is not None
+        for p in document.paragraphs
+        if p.text in ("De oorzaken zijn:", "Toegang", "Dit is een gewone zin in vet.", "Slot.")
+    }
+    assert kept == {
+        "De oorzaken zijn:": True,
+        "Toegang": True,
+        "Dit is een gewone zin in vet.": False,
+        "Slot.": False,
+    }

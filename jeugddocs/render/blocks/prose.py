@@ -23,11 +23,24 @@ def write_paragraph(out: DocumentWriter, block: Paragraph, keep_next: bool = Fal
     return paragraph_xml(out.runs(block.runs), keep_next=keep_next)
 
 
+#: Longest emphasised paragraph still taken for a subheading rather than a sentence.
+LABEL_LENGTH = 100
+
+
 def introduces(block: object) -> bool:
-    """Return whether ``block`` is a paragraph that announces the next one ("Oorzaken:")."""
+    """Return whether ``block`` announces the next one and must stay on its page.
+
+    Either it ends with a colon ("Oorzaken:"), or it is a short paragraph in bold or
+    italics only, as authors type a subheading inside a section ("*Toegang*").
+    """
     if not isinstance(block, Paragraph) or not block.runs:
         return False
-    return block.runs[-1].text.rstrip().endswith(":")
+    text = "".join(run.text for run in block.runs).strip()
+    if text.endswith(":"):
+        return True
+    visible = [run for run in block.runs if run.text.strip()]
+    emphasised = all(run.bold for run in visible) or all(run.italic for run in visible)
+    return bool(visible) and emphasised and len(text) <= LABEL_LENGTH and text[-1] not in ".!?"
 
 
 def write_list(out: DocumentWriter, block: ListBlock) -> str:
