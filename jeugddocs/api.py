@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import warnings
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -23,6 +23,7 @@ from jeugddocs.artefact import Artefact, Publicatie, file_name
 from jeugddocs.compute.derive import DERIVED
 from jeugddocs.content.load import Checked, ContentSource, check_source
 from jeugddocs.content.models import SOORTEN, Document
+from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
 from jeugddocs.content.schema import json_schema
 from jeugddocs.content.tekstblokken import FOLDER as BLOCK_FOLDER
@@ -174,6 +175,7 @@ def check(
     tekstblokken: Sequence[Path | str] = (),
     woo: bool = False,
     per_deelnemer: bool = False,
+    als: str | None = None,
 ) -> Checked:
     """Check content — a file, YAML text or a dict — the same way, and return every problem.
 
@@ -229,6 +231,7 @@ def check(
         styles=styles,
         woo=woo,
         per_deelnemer=per_deelnemer,
+        als=als,
     )
 
 
@@ -337,7 +340,19 @@ def build(
         per_deelnemer=per_deelnemer,
     ).valid()
     styles = _styles_for(document, templates or house_style(), chosen)
-    planned = _plan(path, document, styles, chosen, per_deelnemer, pattern, woo)
+    own = (
+        _as_participants(
+            path,
+            document,
+            gemeenten=gemeenten,
+            tekstblokken=tekstblokken,
+            huisstijl=templates.directory if templates else None,
+            woo=woo,
+        )
+        if per_deelnemer
+        else None
+    )
+    planned = _plan(path, document, styles, chosen, per_deelnemer, pattern, woo, own)
     problem = _claim(path, planned, {}, pattern is not None)
     if problem is not None:
         raise ContentError([problem])
@@ -684,6 +699,45 @@ def _templates_of(directory: Path) -> TemplateSet:
     return house_style(directory)
 
 
+def _as_participants(
+    path: Path,
+    document: Document,
+    *,
+    gemeenten: Sequence[Path | str],
+    tekstblokken: Sequence[Path | str],
+    huisstijl: Path | None,
+    woo: bool,
+) -> dict[str, Document]:
+    """Check a regional proposal once more as each participant sends it.
+
+    Why: text blocks are put in place while checking, from the sender's profile,
+    house style and own folder; each participant's document must have its own
+    (``tekstblokken/<sleutel>/``, its house style's, its names). Problems only a
+    participant has are problems of the content file.
+    """
+    participants = getattr(document, "deelnemers", None)
+    if not isinstance(participants, Deelnemers):
+        return {}
+    own: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for deelnemer in participants.gemeenten:
+        checked = check(
+            path,
+            gemeenten=gemeenten,
+            huisstijl=huisstijl,
+            tekstblokken=tekstblokken,
+            woo=woo,
+            per_deelnemer=True,
+            als=deelnemer.gemeente,
+        )
+        problems += [problem for problem in checked.problems if problem not in problems]
+        if checked.document is not None:
+            own[deelnemer.gemeente] = checked.document
+    if problems:
+        raise ContentError(problems)
+    return own
+
+
 def _styles_for(document: Document, templates: TemplateSet, chosen: bool) -> TemplateSet:
     """The house style for ``document``: the caller's choice, else its profile's, else default."""
     profile = document.afzender
@@ -700,9 +754,11 @@ def _plan(
     per_deelnemer: bool,
     naam: NamePattern | None = None,
     woo: bool = False,
+    own: Mapping[str, Document] | None = None,
 ) -> list[Planned]:
     """Plan one checked document; per participant, each in its own house style if not chosen.
 
+    ``own``: the content as each participant sends it (see :func:`_as_participants`).
     A name pattern that gives this document an empty name is a problem of its file.
     """
     structure = styles.structure or STANDAARD
@@ -720,6 +776,7 @@ def _plan(
             per_deelnemer=style_of if per_deelnemer else None,
             naam=naam,
             woo=woo,
+            own=own,
         )
     except PatternError as exc:
         raise ContentError([Problem(str(path), 1, 1, str(exc))]) from None
@@ -813,8 +870,27 @@ def _build_one(
         warnings = checked.warnings
         document = checked.valid()
         styles = _styles_for(document, templates, job.chosen)
+        own = (
+            _as_participants(
+                path,
+                document,
+                gemeenten=job.folders.gemeenten,
+                tekstblokken=job.folders.tekstblokken,
+                huisstijl=templates.directory if job.chosen else None,
+                woo=job.folders.woo,
+            )
+            if job.per_deelnemer
+            else None
+        )
         planned = _plan(
-            path, document, styles, job.chosen, job.per_deelnemer, job.naam, job.folders.woo
+            path,
+            document,
+            styles,
+            job.chosen,
+            job.per_deelnemer,
+            job.naam,
+            job.folders.woo,
+            own,
         )
         collision = _claim(path, planned, claimed, job.naam is not None)
         if collision is not None:

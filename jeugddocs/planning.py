@@ -7,7 +7,7 @@ before rendering are the names it writes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,7 @@ def plan(
     per_deelnemer: StyleOf | None = None,
     naam: NamePattern | None = None,
     woo: bool = False,
+    own: Mapping[str, Document] | None = None,
 ) -> list[Planned]:
     """Return every document ``document`` yields, itself first, named after ``name``.
 
@@ -67,7 +68,8 @@ def plan(
     With ``naam``, every document is named by that pattern from its own fields (see
     :mod:`jeugddocs.naming`); per participant, a pattern without ``{deelnemer}`` gets
     ``-<sleutel>`` added, so the participants' documents never share a name.
-    Raises PatternError when the pattern gives a document an empty name.
+    Raises PatternError when the pattern gives a document an empty name. ``own`` maps
+    a participant's key to the content as that participant sends it (its text blocks).
 
     With ``woo`` every document gets Woo metadata (``publicatie``), and without it the
     documents of a publisher whose profile says ``woo: true``; the publisher is the
@@ -103,7 +105,9 @@ def plan(
                 huisstijl,
                 _publication(document, planned, deelnemer.profiel, woo),
             )
-            for planned in plan_documents(document, rules, deelnemer)
+            for planned in plan_documents(
+                (own or {}).get(deelnemer.gemeente, document), rules, deelnemer
+            )
         ]
     return rv
 

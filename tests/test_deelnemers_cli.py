@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -232,3 +233,58 @@ def test_participant_documents_are_schema_valid_ooxml(
     for path in written:
         result = openxml_audit.OpenXmlValidator().validate(str(path))
         assert [str(e) for e in result.errors] == [], path.name
+
+
+def _regional_copy(tmp_path: Path) -> Path:
+    """The seed 000 sample with its profiles, a text block in its text, and a Blaricum override."""
+    shutil.copytree(ROOT / "content" / "gemeenten", tmp_path / "gemeenten")
+    blocks = tmp_path / "tekstblokken"
+    (blocks / "blaricum").mkdir(parents=True)
+    (blocks / "communicatie.yaml").write_text(
+        "tekst: Het besluit staat op de website van de gemeente {{ gemeente }}.\n", encoding="utf-8"
+    )
+    (blocks / "blaricum" / "communicatie.yaml").write_text(
+        "tekst: Blaricum meldt het besluit in de Blaricummer.\n", encoding="utf-8"
+    )
+    (tmp_path / "voorstellen").mkdir()
+    content = tmp_path / "voorstellen" / "regionaal.yaml"
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"\ncommunicatie:[^\n]*(\n  [^\n]*)*", "", text)
+    content.write_text(text + '\ncommunicatie: |\n  {{ blok("communicatie") }}\n', encoding="utf-8")
+    return content
+
+
+def test_each_participant_gets_its_own_text_blocks(tmp_path: Path) -> None:
+    content = _regional_copy(tmp_path)
+
+    api.build(content, tmp_path / "uit", per_deelnemer=True)
+
+    blaricum = "\n".join(lines_of(tmp_path / "uit" / "regionaal-blaricum.docx"))
+    hilversum = "\n".join(lines_of(tmp_path / "uit" / "regionaal-hilversum.docx"))
+    assert "Blaricum meldt het besluit in de Blaricummer." in blaricum
+    assert "Het besluit staat op de website van de gemeente Hilversum." in hilversum
+    (regional,) = api.build(content, tmp_path / "regio")
+    assert "Het besluit staat op de website van de gemeente Gooi en Vechtstreek." in "\n".join(
+        lines_of(regional)
+    )
+
+
+def test_a_participants_house_style_binds_only_its_own_document(tmp_path: Path) -> None:
+    content = _regional_copy(tmp_path)
+    style = tmp_path / "streng"
+    style.mkdir()
+    (style / "huisstijl.yaml").write_text(
+        "naam: Streng\nverplicht: [portefeuillehouder]\n", encoding="utf-8"
+    )
+    profile = tmp_path / "gemeenten" / "hilversum.yaml"
+    profile.write_text(
+        re.sub(r"(?m)^huisstijl:.*$", "", profile.read_text(encoding="utf-8"))
+        + f"huisstijl: {style}\n",
+        encoding="utf-8",
+    )
+
+    assert api.check(content).ok
+    with pytest.raises(api.ContentError) as raised:
+        api.build(content, tmp_path / "uit", per_deelnemer=True)
+    assert "de huisstijl Streng vraagt het" in str(raised.value)
+    assert not (tmp_path / "uit").exists()

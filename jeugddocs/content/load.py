@@ -72,6 +72,7 @@ def check_source(
     styles: Callable[[str | None], Sequence[Path]] | None = None,
     woo: bool = False,
     per_deelnemer: bool = False,
+    als: str | None = None,
 ) -> Checked:
     """Read and validate content, from a file, YAML text or a dict, the same way for each.
 
@@ -88,7 +89,9 @@ def check_source(
 
     ``woo``: every document is to get Woo metadata, so its publisher must be one DiWoo
     can name (see :func:`woo_problems`); ``per_deelnemer``: the documents are made per
-    participant, whose profiles are then the publishers.
+    participant, whose profiles are then the publishers. ``als`` checks the content as
+    sent by that participant (a profile key): its profile, its house style and its own
+    text blocks, as the participant's document is made.
     """
     near: Path | None = None
     if isinstance(source, Mapping):
@@ -109,6 +112,7 @@ def check_source(
             rules,
             _Blocks(tekstblokken.search_path(near, blocks), styles),
             _Publication(woo, per_deelnemer),
+            als,
         )
     except ContentError as exc:
         return Checked(None, exc.problems)
@@ -151,10 +155,13 @@ def _validate(
     rules: Callable[[str | None], Structuur] | None = None,
     blocks: _Blocks = _Blocks(),
     publication: _Publication = _Publication(),
+    als: str | None = None,
 ) -> Checked:
     if source.data is None and problems:
         raise ContentError(problems)
     data = source.data
+    if als is not None and isinstance(data, dict):
+        data = {**data, "gemeente": als}
     if not isinstance(data, dict):
         raise ContentError(
             [
@@ -188,7 +195,9 @@ def _validate(
         raise ContentError(problems + in_blocks()) from None
     problems += in_blocks()
     styles = [document.afzender.huisstijl if document.afzender else None]
-    styles += [profile.huisstijl for profile in context["deelnemers"].values() if profile]
+    if publication.per_deelnemer:
+        # -- only then is a document made in each participant's own house style --
+        styles += [profile.huisstijl for profile in context["deelnemers"].values() if profile]
     structures = [rules(style) for style in dict.fromkeys(styles)] if rules else [STANDAARD]
     for structure in structures:
         # -- a field two house styles require is reported once, for the first --
