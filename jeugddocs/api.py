@@ -242,6 +242,7 @@ def plan(
     *,
     per_deelnemer: bool | StyleOf = False,
     woo: bool = False,
+    naam: str | NamePattern | None = None,
 ) -> list[Planned]:
     """Return every document a checked ``document`` yields, named after ``name``, unrendered.
 
@@ -255,7 +256,10 @@ def plan(
     With ``woo``, every document gets Woo metadata (``Planned.publicatie``, which
     :func:`export` writes as ``x.diwoo.xml``); without it, the documents of a publisher
     whose profile says ``woo: true``. Check the content with ``woo=True`` first.
+    ``naam`` names each document by a pattern (see :mod:`jeugddocs.naming`; a wrong
+    one raises PatternError).
     """
+    pattern = NamePattern.parse(naam) if isinstance(naam, str) else naam
     if per_deelnemer is True:
 
         def style_of(own: str | None) -> tuple[str | None, Structuur]:
@@ -263,9 +267,10 @@ def plan(
                 return None, structure
             return own, house_style(own).structure or STANDAARD
 
-        return _plan_names(document, name, structure, per_deelnemer=style_of, woo=woo)
-    chosen = per_deelnemer if callable(per_deelnemer) else None
-    return _plan_names(document, name, structure, per_deelnemer=chosen, woo=woo)
+        chosen: StyleOf | None = style_of
+    else:
+        chosen = per_deelnemer if callable(per_deelnemer) else None
+    return _plan_names(document, name, structure, per_deelnemer=chosen, woo=woo, naam=pattern)
 
 
 def render(planned: Iterable[Planned], templates: TemplateSet | None = None) -> list[Artefact]:

@@ -6,13 +6,13 @@ before rendering are the names it writes.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from jeugddocs.artefact import Publicatie
 from jeugddocs.compute.derive import DERIVED, PlannedDocument, plan_documents
+from jeugddocs.compute.view import document_date
 from jeugddocs.content.models import Document
 from jeugddocs.content.models.deelnemers import Deelnemers
 from jeugddocs.content.models.huisstijl import STANDAARD, Structuur
@@ -123,9 +123,9 @@ def _name(
     if naam is None:
         return None
     view = planned.view
-    made = view.get("datum") or view.get("voorstel_datum") or document.datum
+    made = document_date(view) or document.datum
     values = {
-        "datum": made.isoformat() if isinstance(made, datetime.date) else "",
+        "datum": made.isoformat(),
         "soort": planned.template,
         "onderwerp": document.onderwerp,
         "zaaknummer": str(view.get("zaaknummer") or ""),
@@ -158,7 +158,7 @@ def _publication(
     return Publicatie(
         uitgever=uri,
         uitgever_naam=tooi.organisatie(uri) or uri,
-        datum=document.datum,
+        datum=document_date(planned.view) or document.datum,
         vastgesteld=adopted,
         kenmerken=(str(zaaknummer),) if zaaknummer else (),
     )

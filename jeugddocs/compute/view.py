@@ -219,6 +219,16 @@ def build_view(
     return view
 
 
+def document_date(view: dict[str, Any]) -> datetime.date | None:
+    """The date a document bears: its own ``datum``; a raadsbesluit made with its
+    raadsvoorstel bears the proposal's (it is drafted with it, adopted later).
+
+    One rule for the file's properties, its name (``--naam {datum}``) and its Woo record.
+    """
+    made = view.get("datum") or view.get("voorstel_datum")
+    return made if isinstance(made, datetime.date) else None
+
+
 #: How long a subject may be in the running header of later pages, beside the kind.
 RUNNING_TITLE_LENGTH = 60
 

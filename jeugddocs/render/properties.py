@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from jeugddocs.compute.view import document_date
 from jeugddocs.render.wordml import escape
 
 _NAMESPACES = {
@@ -87,7 +88,7 @@ def describe(view: dict[str, Any]) -> dict[str, str | None]:
         gemeente = str(sender["briefhoofd"])  # -- the sender as its letterhead names it --
     else:
         gemeente = f"Gemeente {view['gemeente']}" if view.get("gemeente") else ""
-    made = _w3cdtf(view.get("datum") or view.get("vergadering") or view.get("voorstel_datum"))
+    made = _w3cdtf(document_date(view))
     zaaknummer = view.get("zaaknummer")
     return {
         "dc:title": str(view.get("onderwerp") or "")[:_MAX],

@@ -207,3 +207,16 @@ def test_a_label_stays_on_the_page_of_what_it_introduces(minimal_yaml: str) -> N
         "Dit is een gewone zin in vet.": False,
         "Slot.": False,
     }
+
+
+def test_a_besluit_bears_its_proposals_date_in_properties_and_name(minimal_yaml: str) -> None:
+    """One date rule for core.xml and --naam, also when the meeting date is known."""
+    from jeugddocs.naming import NamePattern
+
+    text = minimal_yaml.rstrip("\n") + "\nbesluit:\n  vergadering: 2021-04-29\n"
+    document = document_of(text)
+    _, besluit = api.plan(document, "s", naam=NamePattern.parse("{datum}-{soort}"))
+    rendered_besluit = api.render([besluit])[0].data
+
+    assert besluit.name == "2021-03-18-raadsbesluit"
+    assert core_properties(rendered_besluit)["created"] == "2021-03-18T00:00:00Z"
