@@ -11,7 +11,6 @@ import datetime
 import re
 from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
-from itertools import takewhile
 from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -26,6 +25,7 @@ from jeugddocs.format.dates import datum
 from jeugddocs.format.describe import quote
 from jeugddocs.format.numbers import LOCALE
 from jeugddocs.format.tables import amount_widths_cm, column_cells, fits_on_page
+from jeugddocs.markup.prose import ListBlock, parse_prose
 from jeugddocs.markup.references import NAME, REFERENCE, parse_reference
 
 # -- amounts as prose writes them: "€ 845.000", "€ 1.234,56", "845.000", "€ 511 miljoen" --
@@ -72,7 +72,6 @@ _COUNTS = {
         start=2,
     )
 }
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*]|\d+[.)])[ \t]+\S")
 
 
 def _announced_lists(source: Source, texts: Texts) -> list[Problem]:
@@ -85,9 +84,10 @@ def _announced_lists(source: Source, texts: Texts) -> list[Problem]:
         if ":" not in text:
             continue
         for match in _ANNOUNCED.finditer(text):
-            following = text[match.end() :].lstrip("\r\n").splitlines()
-            block = list(takewhile(lambda line: line.strip() != "", following))
-            items = sum(1 for line in block if _LIST_ITEM.match(line))
+            # -- the list as the document will show it: read by the prose parser itself --
+            following = parse_prose(text[match.end() :])
+            first = following[0] if following else None
+            items = len(first.items) if isinstance(first, ListBlock) else 0
             announced = _COUNTS[match.group("telwoord").lower()]
             if items == 0 or items == announced:
                 continue

@@ -146,3 +146,15 @@ def test_a_date_in_figures_is_warned_with_its_dutch_notation() -> None:
         (15, 28, "'1.1.2021' is een datum in cijfers; schrijf '1 januari 2021'"),
         (15, 50, "'31-12-2022' is een datum in cijfers; schrijf '31 december 2022'"),
     ]
+
+
+def test_only_a_list_the_document_shows_is_counted() -> None:
+    """'* a' is no list item in the prose markup: the text shows one sentence, no list."""
+    stars = MEMO.replace("  1. Het voorkomen", "  * Het voorkomen").replace(
+        "  2. In control", "  * In control"
+    )
+    stars = stars.replace("  3. De noodzaak", "  * De noodzaak").replace(
+        "  4. Regionale", "  * Regionale"
+    )
+
+    assert not [w for w in check(stars).warnings if "kondigt" in w.message]
