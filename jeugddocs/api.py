@@ -52,7 +52,6 @@ from jeugddocs.naming import NamePattern, PatternError
 from jeugddocs.output import write_all, write_atomic
 from jeugddocs.planning import Planned, StyleOf, possible_names
 from jeugddocs.planning import plan as _plan_names
-from jeugddocs.render.fields import Filter, Veld, Velden, field_list
 from jeugddocs.render.templates import TemplateSet
 from jeugddocs.starters import starter_text
 
@@ -108,6 +107,8 @@ KINDS: tuple[str, ...] = tuple(SOORTEN)
 Progress = Callable[[], None]
 
 if TYPE_CHECKING:
+    from jeugddocs.render.fields import Filter, Veld, Velden
+
     #: Deprecated: the name of :class:`Artefact` before it had a name and a format.
     RenderedDocument = Artefact
 else:
@@ -115,7 +116,14 @@ else:
     #    name of this module pass as Any --
 
     def __getattr__(name: str) -> Any:
-        """Keep the old name ``RenderedDocument`` working a while, with a warning."""
+        """Keep the old name ``RenderedDocument`` working a while, with a warning.
+
+        The field list's types are loaded when asked for: renders never need them.
+        """
+        if name in ("Filter", "Veld", "Velden"):
+            from jeugddocs.render import fields as field_module
+
+            return getattr(field_module, name)
         if name == "RenderedDocument":
             warnings.warn(
                 "RenderedDocument is now Artefact: .suffix ('-raadsbesluit') became part of "
@@ -361,7 +369,8 @@ def build(
     problem = _claim(path, planned, {}, pattern is not None)
     if problem is not None:
         raise ContentError([problem])
-    return write(export(render(planned, styles), _formats(document, pdf)), output_dir)
+    documents = render(planned, styles)
+    return write(_export_wanted(_wanted(planned, documents, pdf), documents), output_dir)
 
 
 def pdf_missing() -> str | None:
@@ -454,6 +463,8 @@ def fields(soort: str) -> Velden:
     and from the template environment's filters: the same list the template check
     (:func:`check_templates`) tests templates against. ``soort`` is one of :data:`KINDS`.
     """
+    from jeugddocs.render.fields import field_list
+
     if soort not in KINDS:
         raise ValueError(f"unknown soort {soort!r}; known: {', '.join(KINDS)}")
     return field_list(soort)
@@ -580,7 +591,11 @@ def build_all(
         outcomes = _build_in_order(paths, job, templates or house_style())
     else:
         step = partial(_build_in_worker, job=job)
-        tasks = _tasks(groups, workers, FILES_PER_CONVERSION)
+        # -- a PDF batch: few big tasks, LibreOffice once per worker; Word only: smaller
+        #    ones, so progress moves and the workers finish together (a profile's
+        #    pdf: true then starts LibreOffice once per task) --
+        most = FILES_PER_CONVERSION if job.pdf else max(1, len(paths) // (workers * 8))
+        tasks = _tasks(groups, workers, most)
         outcomes = batch.in_workers(step, paths, tasks, workers, _PRELOAD)
     return _collect(outcomes, progress)
 
@@ -852,7 +867,8 @@ class _Rendered:
     path: Path
     warnings: list[Problem]
     documents: list[Artefact]
-    formats: tuple[str, ...]
+    #: Format → the documents to make in it (see :func:`_wanted`).
+    formats: dict[str, list[Artefact]]
 
 
 def _build_one(
@@ -900,10 +916,11 @@ def _build_one(
         collision = _claim(path, planned, claimed, job.naam is not None)
         if collision is not None:
             return FileOutcome(str(path), warnings=warnings, problems=[collision], failed=True)
-        formats = _formats(document, job.pdf)
-        if formats != DEFAULT_FORMATS:
-            return _Rendered(path, warnings, render(planned, styles), formats)
-        written = write(export(render(planned, styles)), job.output_dir)
+        documents = render(planned, styles)
+        wanted = _wanted(planned, documents, job.pdf)
+        if tuple(wanted) != DEFAULT_FORMATS:
+            return _Rendered(path, warnings, documents, wanted)
+        written = write(export(documents), job.output_dir)
         return FileOutcome(str(path), written=written, warnings=warnings)
     except ProblemsError as exc:
         return FileOutcome(str(path), warnings=warnings, problems=exc.problems, failed=True)
@@ -911,12 +928,32 @@ def _build_one(
         return _failed(path, warnings, [str(exc)])
 
 
-def _formats(document: Document, pdf: bool) -> tuple[str, ...]:
-    """The formats a document is made in: Word, and PDF when asked or its profile says so."""
-    profile = document.afzender
-    if pdf or (profile is not None and profile.pdf):
-        return (*DEFAULT_FORMATS, "pdf")
-    return DEFAULT_FORMATS
+def _wanted(
+    planned: list[Planned], documents: list[Artefact], pdf: bool
+) -> dict[str, list[Artefact]]:
+    """Format → the documents made in it: every one in Word; in PDF those asked for
+    (``pdf``), or whose sender's profile says ``pdf: true`` — per participant its own."""
+    wanted = {format: list(documents) for format in DEFAULT_FORMATS}
+    as_pdf = [doc for doc, item in zip(documents, planned, strict=True) if pdf or item.pdf]
+    if as_pdf:
+        wanted["pdf"] = as_pdf
+    return wanted
+
+
+def _export_wanted(wanted: dict[str, list[Artefact]], documents: list[Artefact]) -> list[Artefact]:
+    """Export each format's documents, then the records describing the files made.
+
+    Raises ConversionError when a document cannot be converted (nothing is written).
+    """
+    files: list[Artefact] = []
+    failures: dict[str, str] = {}
+    for format, chosen in wanted.items():
+        made, failed = export_each(chosen, [format])
+        files += made
+        failures.update(failed)
+    if failures:
+        raise ConversionError(failures, files)
+    return files + describe(documents, files)
 
 
 def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcomes:
@@ -930,7 +967,7 @@ def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcome
     made: dict[str, list[Artefact]] = {}
     failures: dict[str, str] = {}
     for format in dict.fromkeys(f for item in rendered for f in item.formats):
-        documents = [d for item in rendered if format in item.formats for d in item.documents]
+        documents = [d for item in rendered for d in item.formats.get(format, [])]
         try:
             made[format], failed = export_each(documents, [format])
         except ConverterMissing as exc:
@@ -941,13 +978,17 @@ def _finish(waiting: list[_Rendered | FileOutcome], output_dir: Path) -> Outcome
         if isinstance(item, FileOutcome):
             yield item
             continue
-        names = [d.name for d in item.documents]
-        files = [file_name(name, format) for format in item.formats for name in names]
+        files = [file_name(d.name, f) for f, chosen in item.formats.items() for d in chosen]
         reasons = {name: failures[name] for name in files if name in failures}
         if reasons:
             yield _failed(item.path, item.warnings, _conversion_problems(reasons))
             continue
-        artefacts = [a for format in item.formats for a in made[format] if a.name in names]
+        artefacts = [
+            artefact
+            for format, chosen in item.formats.items()
+            for artefact in made[format]
+            if artefact.name in {d.name for d in chosen}
+        ]
         artefacts += describe(item.documents, artefacts)
         try:
             written = write(artefacts, output_dir)

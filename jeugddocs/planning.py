@@ -27,7 +27,8 @@ class Planned:
 
     ``huisstijl`` is the house style it must be rendered in when that is not the
     caller's (a participant's own, from its profile); None: the caller's.
-    ``publicatie`` is what its Woo metadata says, when it is to get one.
+    ``publicatie`` is what its Woo metadata says, when it is to get one; ``pdf``
+    whether its sender's profile (a participant's own, per participant) asks for a PDF.
     """
 
     name: str
@@ -36,6 +37,7 @@ class Planned:
     view: dict[str, Any]
     huisstijl: str | None = None
     publicatie: Publicatie | None = None
+    pdf: bool = False
 
 
 #: For a participant's house style (its profile's ``huisstijl``, or None): the house style
@@ -87,6 +89,7 @@ def plan(
                 document.onderwerp,
                 planned.view,
                 publicatie=_publication(document, planned, document.afzender, woo),
+                pdf=document.afzender is not None and document.afzender.pdf,
             )
             for planned in plan_documents(document, structure)
         ]
@@ -104,6 +107,7 @@ def plan(
                 planned.view,
                 huisstijl,
                 _publication(document, planned, deelnemer.profiel, woo),
+                deelnemer.profiel.pdf,
             )
             for planned in plan_documents(
                 (own or {}).get(deelnemer.gemeente, document), rules, deelnemer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import textwrap
@@ -288,3 +289,18 @@ def test_a_participants_house_style_binds_only_its_own_document(tmp_path: Path) 
         api.build(content, tmp_path / "uit", per_deelnemer=True)
     assert "de huisstijl Streng vraagt het" in str(raised.value)
     assert not (tmp_path / "uit").exists()
+
+
+def test_a_participants_own_pdf_setting_decides_for_its_own_document(tmp_path: Path) -> None:
+    if api.pdf_missing():
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) ontbreekt op de CI-machine")
+        pytest.skip("LibreOffice ontbreekt")
+    content = _regional_copy(tmp_path)
+    profile = tmp_path / "gemeenten" / "blaricum.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "pdf: true\n", encoding="utf-8")
+
+    api.build(content, tmp_path / "uit", per_deelnemer=True)
+
+    assert sorted(p.name for p in (tmp_path / "uit").glob("*.pdf")) == ["regionaal-blaricum.pdf"]
+    assert len(list((tmp_path / "uit").glob("*.docx"))) == 7

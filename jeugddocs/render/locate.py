@@ -190,10 +190,6 @@ def explain(exc: BaseException, paragraph: str, cell: bool = False) -> str:
     missing = _NO_FILTER.search(str(exc))
     if isinstance(exc, TemplateAssertionError) and missing:
         return f"{where}{unknown_filter(missing.group(1), filter_descriptions())}"
-    if isinstance(exc, TemplateAssertionError) and "filter" in str(exc):
-        return (
-            f"{where}onbekend filter ({detail}); gebruik euro, euro_kort, getal, procent of datum"
-        )
     if isinstance(exc, SecurityError):
         return f"{where}het sjabloon probeert iets dat niet is toegestaan ({detail})"
     if isinstance(exc, FormatInputError):
