@@ -7,6 +7,7 @@ or a symlink pointing elsewhere must not reach a file outside its folder.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
@@ -35,3 +36,15 @@ def safe_join(folder: Path, name: str) -> Path:
     if not target.is_relative_to(root):
         raise UnsafePathError(f"'{name}' verwijst naar buiten de map {folder}")
     return target
+
+
+def folders_near(name: str, near: Path, given: Sequence[Path] = ()) -> list[Path]:
+    """Return ``given``, then every folder called ``name`` in ``near`` or a folder above it.
+
+    How profiles (``gemeenten``) and text blocks (``tekstblokken``) are found, the way
+    tools find their configuration: ``content/voorbeelden/x.yaml`` finds ``content/gemeenten``.
+    Each folder once, in that order.
+    """
+    start = near.resolve()
+    found = [parent / name for parent in (start, *start.parents) if (parent / name).is_dir()]
+    return list(dict.fromkeys([*map(Path, given), *found]))

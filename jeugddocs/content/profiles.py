@@ -20,6 +20,7 @@ from jeugddocs.content.pictures import PictureError, read_picture
 from jeugddocs.content.problems import problems_from_validation
 from jeugddocs.content.source import Source, load_source
 from jeugddocs.errors import Problem
+from jeugddocs.paths import folders_near
 
 #: Width of the logo in the letterhead; its height follows the picture.
 LOGO_WIDTH_CM = 4.0
@@ -40,10 +41,7 @@ def search_path(near: Path | None, folders: Sequence[Path] = ()) -> list[Path]:
     ``near`` is the content file's folder (or the working folder for content given as
     text or data); ``folders`` are the caller's own, searched first.
     """
-    rv = [Path(folder) for folder in folders]
-    start = (near or Path.cwd()).resolve()
-    rv += [parent / FOLDER for parent in (start, *start.parents) if (parent / FOLDER).is_dir()]
-    return rv
+    return folders_near(FOLDER, near or Path.cwd(), folders)
 
 
 def find(key: str, folders: Sequence[Path]) -> Path | None:

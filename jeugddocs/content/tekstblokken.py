@@ -60,6 +60,7 @@ from jeugddocs.markup.references import (
     ReferenceError,
     format_reference,
 )
+from jeugddocs.paths import folders_near
 
 #: Name of the folder that holds text blocks.
 FOLDER = "tekstblokken"
@@ -89,11 +90,9 @@ def search_path(near: Path | None, folders: Sequence[Path] = ()) -> list[Path]:
 
     ``near`` is the content file's folder; None (content as text or data) finds none.
     """
-    rv = [Path(folder) for folder in folders]
-    if near is not None:
-        start = near.resolve()
-        rv += [parent / FOLDER for parent in (start, *start.parents) if (parent / FOLDER).is_dir()]
-    return list(dict.fromkeys(rv))
+    if near is None:
+        return list(dict.fromkeys(map(Path, folders)))
+    return folders_near(FOLDER, near, folders)
 
 
 # -- reading block files ------------------------------------------------------------------

@@ -15,7 +15,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jeugddocs.format.numbers import euro, euro_kort, getal, procent, round_half_up
+from jeugddocs.format import FILTERS
+from jeugddocs.format.numbers import (
+    euro,
+    euro_kort,
+    fewest_places,
+    getal,
+    procent,
+    round_half_up,
+)
 
 #: The Okabe-Ito colours by their Dutch name, as a chart's series may ask for them.
 KLEUREN: dict[str, str] = {
@@ -29,21 +37,15 @@ KLEUREN: dict[str, str] = {
     "geel": "#F0E442",
 }
 
-#: How the values of a chart are written: on its axis, in its alt text and its table.
-NOTATIES = ("getal", "euro", "euro_kort", "procent")
-
 _UNITS = (10**12, 10**9, 10**6)
 
 
 def waarde(value: Decimal, notatie: str) -> str:
-    """One value as prose says it (alt text): ``1.000``, ``€ 2,5 miljoen``, ``32,3%``."""
-    if notatie == "euro":
-        return euro(value)
-    if notatie == "euro_kort":
-        return euro_kort(value)
-    if notatie == "procent":
-        return procent(value)
-    return getal(value)
+    """One value as prose says it (alt text): ``1.000``, ``€ 2,5 miljoen``, ``32,3%``.
+
+    ``notatie`` is a filter name (getal, euro, euro_kort, procent), as in content.
+    """
+    return str(FILTERS[notatie](value))
 
 
 def as_teksten(ticks: Sequence[Decimal], notatie: str) -> list[str]:
@@ -59,17 +61,9 @@ def as_teksten(ticks: Sequence[Decimal], notatie: str) -> list[str]:
         if unit is None:
             return [euro(t, centen=False) for t in ticks]
         return [euro_kort(t, afgekort=True, schaal=unit) for t in ticks]
-    places = _places(ticks)
+    places = fewest_places(ticks, 2)
     if notatie == "euro":
         return [euro(round_half_up(t, places), centen=places > 0) for t in ticks]
     if notatie == "procent":
         return [procent(t, decimalen=places) for t in ticks]
     return [getal(t, decimalen=places, vast=True) for t in ticks]
-
-
-def _places(ticks: Sequence[Decimal]) -> int:
-    """The fewest decimals (at most 2) that write every tick exactly enough."""
-    for places in range(3):
-        if all(round_half_up(t, places) == round_half_up(t, 4) for t in ticks):
-            return places
-    return 2

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
@@ -93,6 +94,26 @@ def round_half_up(value: Decimal, places: int = 0) -> Decimal:
     rv = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     # -- never show "-0": a value that rounds to zero has no sign --
     return abs(rv) if rv == 0 else rv
+
+
+def fewest_places(values: Iterable[Decimal | None], most: int) -> int:
+    """The fewest decimals (at most ``most``) that write every value as exactly as ``most``.
+
+    Why: a column or an axis shows all its numbers with one number of decimals, so
+    they stand decimal under decimal; ``2,5`` beside ``3,0``, not beside ``3``.
+
+    >>> fewest_places([Decimal("2.5"), Decimal(3), None], 2)
+    1
+    """
+    known = [value for value in values if value is not None]
+    return next(
+        (
+            places
+            for places in range(most)
+            if all(round_half_up(v, places) == round_half_up(v, most) for v in known)
+        ),
+        most,
+    )
 
 
 def _currency_pattern(fraction_digits: int) -> NumberPattern:

@@ -13,6 +13,7 @@ from jeugddocs.format.numbers import (
     euro,
     euro_kort,
     euro_met_centen,
+    fewest_places,
     getal,
     procent,
     round_half_up,
@@ -114,14 +115,7 @@ def column_cells(
     )
     # -- counts and percentages: as many decimals as the column needs, the same for all --
     places = UNITS[eenheid][1]
-    needed = next(
-        (
-            p
-            for p in range(places)
-            if all(round_half_up(v, p) == round_half_up(v, places) for v in values if v is not None)
-        ),
-        places,
-    )
+    needed = fewest_places(values, places)
     return [
         amount_cell(
             v,
