@@ -96,11 +96,13 @@ def paragraph_xml(
     alignment: str | None = None,
     numbering: tuple[int, int] | None = None,
     keep_next: bool = False,
+    space_before: int = 0,
 ) -> str:
     """Return a paragraph around runs ``content``; ``numbering`` is ``(numId, level)``.
 
     ``keep_next`` keeps the paragraph on the page of the next one (an introduction such
-    as "Oorzaken:" never stands alone at the bottom of a page).
+    as "Oorzaken:" never stands alone at the bottom of a page); ``space_before`` is in
+    twips. Properties come in the order the schema requires.
     """
     properties = f'<w:pStyle w:val="{escape(style_id)}"/>' if style_id else ""
     if keep_next:
@@ -108,6 +110,8 @@ def paragraph_xml(
     if numbering is not None:
         num_id, level = numbering
         properties += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    if space_before:
+        properties += f'<w:spacing w:before="{space_before}"/>'
     if alignment:
         properties += f'<w:jc w:val="{alignment}"/>'
     if properties:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from jeugddocs.compute.view import NumberedLines
-from jeugddocs.markup.prose import ListBlock, Paragraph
+from jeugddocs.markup.prose import Inline, ListBlock, Paragraph
 from jeugddocs.render.wordml import paragraph_xml
 
 if TYPE_CHECKING:
@@ -46,14 +47,9 @@ def introduces(block: object) -> bool:
 def write_list(out: DocumentWriter, block: ListBlock) -> str:
     """A list, one paragraph per item; a numbered list restarts at ``block.start``."""
     if block.kind == "bullet":
-        style, numbering = out.style(BULLET_STYLE), None
-    else:
-        style = out.style(NUMBER_STYLE)
-        num_id = out.restarted_list(block.start, out.layout.list_numbering)
-        numbering = (num_id, 0) if num_id is not None else None
-    return "".join(
-        paragraph_xml(out.runs(item), style, numbering=numbering) for item in block.items
-    )
+        style = out.style(BULLET_STYLE)
+        return "".join(paragraph_xml(out.runs(item), style) for item in block.items)
+    return _numbered(out, block.items, NUMBER_STYLE, block.start, out.layout.list_numbering)
 
 
 def write_numbered_lines(out: DocumentWriter, block: NumberedLines) -> str:
@@ -61,9 +57,14 @@ def write_numbered_lines(out: DocumentWriter, block: NumberedLines) -> str:
     reader and the PDF's tags see a list; unnumbered, each line a plain paragraph."""
     if not block.genummerd:
         return "".join(paragraph_xml(out.runs(item)) for item in block.items)
-    style = out.style(NUMBERED_LINES_STYLE)
-    num_id = out.restarted_list(1, out.layout.lines_numbering)
-    numbering = (num_id, 0) if num_id is not None else None
-    return "".join(
-        paragraph_xml(out.runs(item), style, numbering=numbering) for item in block.items
-    )
+    return _numbered(out, block.items, NUMBERED_LINES_STYLE, 1, out.layout.lines_numbering)
+
+
+def _numbered(
+    out: DocumentWriter, items: Sequence[Inline], style: str, start: int, numbering: int | None
+) -> str:
+    """Items in ``style``, numbered by a numbering instance of their own from ``start``."""
+    num_id = out.restarted_list(start, numbering)
+    place = (num_id, 0) if num_id is not None else None
+    style_id = out.style(style)
+    return "".join(paragraph_xml(out.runs(item), style_id, numbering=place) for item in items)
