@@ -19,6 +19,7 @@ from typing import Any
 from jeugddocs.content.models.parts import MAX_DEPTH
 from jeugddocs.errors import Problem
 from jeugddocs.format.describe import quote
+from jeugddocs.render import locate
 from jeugddocs.render.blocks.prose import BULLET_STYLE, NUMBER_STYLE, NUMBERED_LINES_STYLE
 from jeugddocs.render.blocks.table import CAPTION_STYLE, NOTE_STYLE, TABLE_STYLE
 from jeugddocs.render.package import Part
@@ -285,8 +286,7 @@ def unclosed_tags(root: Any) -> list[str]:
         fault = _unbalanced(text)
         if fault is not None:
             cell = any(parent.tag == _q("tc") for parent in paragraph.iterancestors())
-            place = "de tabelcel" if cell else "de alinea"
-            messages.append(f"in {place} '{quote(text.strip(), 200)}': {fault}")
+            messages.append(f"{locate.where(text, cell)}{fault}")
     return messages
 
 

@@ -62,7 +62,7 @@ def message_at(
 ) -> Problem:
     """Return a Dutch ``message`` placed at its paragraph, as :func:`problem_at` places one."""
     index, text = _paragraph(lines, lineno)
-    return Problem(name, max(index, 1), 1, f"{_where(text, index in in_cells)}{message}")
+    return Problem(name, max(index, 1), 1, f"{where(text, index in in_cells)}{message}")
 
 
 def _paragraph(lines: list[str], lineno: int | None) -> tuple[int, str]:
@@ -71,7 +71,8 @@ def _paragraph(lines: list[str], lineno: int | None) -> tuple[int, str]:
     return index, lines[index] if lines else ""
 
 
-def _where(paragraph: str, cell: bool = False) -> str:
+def where(paragraph: str, cell: bool = False) -> str:
+    """Return "in de alinea '…': " (or "de tabelcel") for a paragraph as Word shows it."""
     # -- a paragraph can be a page long, or a hostile tag of megabytes: quote its start --
     if not paragraph.strip():
         return ""
@@ -173,29 +174,28 @@ def _template_line(traceback: TracebackType | None) -> int | None:
 
 def explain(exc: BaseException, paragraph: str, cell: bool = False) -> str:
     """Return the Dutch message for a template error in ``paragraph`` (of a table cell)."""
-    where = _where(paragraph, cell)
+    at = where(paragraph, cell)
     if isinstance(exc, BoundError):
-        return f"{where}{exc}"
+        return f"{at}{exc}"
     if isinstance(exc, RecursionError):
-        return f"{where}macro's of lussen roepen zich te diep aan, of een tag is te diep genest"
+        return f"{at}macro's of lussen roepen zich te diep aan, of een tag is te diep genest"
     if isinstance(exc, SyntaxError | MemoryError):
         return (
-            f"{where}de tag is te groot of te diep genest om te verwerken; "
-            "splits hem in kleinere tags"
+            f"{at}de tag is te groot of te diep genest om te verwerken; splits hem in kleinere tags"
         )
     detail = quote(str(exc), _DETAIL)
     if isinstance(exc, UndefinedError):
         field = quote(exc.message or "", _DETAIL)
-        return f"{where}het sjabloon vraagt een veld dat niet bestaat ({field})"
+        return f"{at}het sjabloon vraagt een veld dat niet bestaat ({field})"
     missing = _NO_FILTER.search(str(exc))
     if isinstance(exc, TemplateAssertionError) and missing:
-        return f"{where}{unknown_filter(missing.group(1), filter_descriptions())}"
+        return f"{at}{unknown_filter(missing.group(1), filter_descriptions())}"
     if isinstance(exc, SecurityError):
-        return f"{where}het sjabloon probeert iets dat niet is toegestaan ({detail})"
+        return f"{at}het sjabloon probeert iets dat niet is toegestaan ({detail})"
     if isinstance(exc, FormatInputError):
-        return f"{where}een filter krijgt een waarde die het niet kan opmaken ({detail})"
+        return f"{at}een filter krijgt een waarde die het niet kan opmaken ({detail})"
     if isinstance(exc, TypeError):
-        return f"{where}een filter krijgt argumenten die het niet kent ({detail})"
+        return f"{at}een filter krijgt argumenten die het niet kent ({detail})"
     if isinstance(exc, TemplateSyntaxError):
-        return f"{where}{syntax_message(exc.message or '')}; controleer {{{{ }}}} en {{% %}}"
-    return f"{where}fout in het sjabloon ({detail})"
+        return f"{at}{syntax_message(exc.message or '')}; controleer {{{{ }}}} en {{% %}}"
+    return f"{at}fout in het sjabloon ({detail})"
