@@ -269,13 +269,7 @@ def plan(
     """
     pattern = NamePattern.parse(naam) if isinstance(naam, str) else naam
     if per_deelnemer is True:
-
-        def style_of(own: str | None) -> tuple[str | None, Structuur]:
-            if own is None:
-                return None, structure
-            return own, house_style(own).structure or STANDAARD
-
-        chosen: StyleOf | None = style_of
+        chosen: StyleOf | None = _participant_styles(structure, chosen=False)
     else:
         chosen = per_deelnemer if callable(per_deelnemer) else None
     return _plan_names(document, name, structure, per_deelnemer=chosen, woo=woo, naam=pattern)
@@ -580,7 +574,6 @@ def build_all(
         templates=(templates or house_style()).directory,
         chosen=templates is not None,
         folders=_Folders.of(gemeenten, tekstblokken, woo, per_deelnemer),
-        per_deelnemer=per_deelnemer,
         pdf=pdf,
         naam=NamePattern.parse(naam) if naam is not None else None,
     )
@@ -635,9 +628,13 @@ class _Job:
     templates: Path
     chosen: bool
     folders: _Folders
-    per_deelnemer: bool = False
     pdf: bool = False
     naam: NamePattern | None = None
+
+    @property
+    def per_deelnemer(self) -> bool:
+        """Whether regional proposals give each participant's documents (checked so too)."""
+        return self.folders.per_deelnemer
 
 
 @dataclass(frozen=True)
@@ -782,12 +779,7 @@ def _plan(
     A name pattern that gives this document an empty name is a problem of its file.
     """
     structure = styles.structure or STANDAARD
-
-    def style_of(own: str | None) -> tuple[str | None, Structuur]:
-        if chosen or own is None:
-            return None, structure
-        return own, house_style(own).structure or STANDAARD
-
+    style_of = _participant_styles(structure, chosen)
     try:
         return _plan_names(
             document,
@@ -800,6 +792,18 @@ def _plan(
         )
     except PatternError as exc:
         raise ContentError([Problem(str(path), 1, 1, str(exc))]) from None
+
+
+def _participant_styles(structure: Structuur, chosen: bool) -> StyleOf:
+    """How each participant's documents are styled: in its profile's house style, unless
+    the caller chose one for all (``chosen``) or the profile names none."""
+
+    def style_of(own: str | None) -> tuple[str | None, Structuur]:
+        if chosen or own is None:
+            return None, structure
+        return own, house_style(own).structure or STANDAARD
+
+    return style_of
 
 
 def _collision_groups(paths: list[Path], per_deelnemer: bool = False) -> list[list[int]]:
