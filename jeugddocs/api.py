@@ -674,8 +674,22 @@ def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
         woo=folders.woo,
         per_deelnemer=folders.per_deelnemer,
     )
+    problems = checked.problems
+    if checked.document is not None and folders.per_deelnemer:
+        # -- as render --per-deelnemer makes them: each participant's own text blocks --
+        try:
+            _as_participants(
+                path,
+                checked.document,
+                gemeenten=folders.gemeenten,
+                tekstblokken=folders.tekstblokken,
+                huisstijl=None,
+                woo=folders.woo,
+            )
+        except ContentError as exc:
+            problems = exc.problems
     return FileOutcome(
-        str(path), warnings=checked.warnings, problems=checked.problems, failed=not checked.ok
+        str(path), warnings=checked.warnings, problems=problems, failed=bool(problems)
     )
 
 

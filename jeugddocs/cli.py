@@ -224,9 +224,9 @@ def _tekstblokken_option(function: Any) -> Any:
 _woo_option = click.option(
     "--woo",
     is_flag=True,
-    help="Zet naast elk stuk Woo-metadata voor publicatie (x.diwoo.xml, DiWoo 0.9.8): "
-    "uitgever, titel, informatiecategorie, datum. Vraagt een gemeenteprofiel met cbs_code "
-    "(of tooi). Een profiel met 'woo: true' doet dit ook zonder deze optie.",
+    help="Woo-metadata voor publicatie (DiWoo 0.9.8: uitgever, titel, informatiecategorie, "
+    "datum); render zet die als x.diwoo.xml naast elk stuk. Vraagt een gemeenteprofiel met "
+    "cbs_code (of tooi). Een profiel met 'woo: true' doet dit ook zonder deze optie.",
 )
 
 

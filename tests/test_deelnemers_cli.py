@@ -304,3 +304,17 @@ def test_a_participants_own_pdf_setting_decides_for_its_own_document(tmp_path: P
 
     assert sorted(p.name for p in (tmp_path / "uit").glob("*.pdf")) == ["regionaal-blaricum.pdf"]
     assert len(list((tmp_path / "uit").glob("*.docx"))) == 7
+
+
+def test_validate_per_participant_finds_what_render_would(tmp_path: Path) -> None:
+    content = _regional_copy(tmp_path)
+    (tmp_path / "tekstblokken" / "blaricum" / "communicatie.yaml").write_text(
+        "tekst: Blaricum meldt het in {{ krant }}.\n", encoding="utf-8"
+    )
+
+    plain = CliRunner().invoke(cli, ["validate", str(content)])
+    per = CliRunner().invoke(cli, ["validate", str(content), "--per-deelnemer"])
+
+    assert plain.exit_code == 0, plain.output
+    assert per.exit_code == 1
+    assert "krant" in per.stderr
