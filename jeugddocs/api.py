@@ -517,17 +517,19 @@ def validate_all(
     tekstblokken: Sequence[Path | str] = (),
     woo: bool = False,
     per_deelnemer: bool = False,
+    huisstijl: Path | str | None = None,
 ) -> BatchResult:
     """Check every content file and collect all problems; write nothing.
 
     ``jobs`` is how many processes may check at once (``None``: as many as suit the
     machine and the batch, see :mod:`jeugddocs.batch`); the result is the same for
-    any number. ``woo`` and ``per_deelnemer`` check as :func:`build_all` would.
+    any number. ``woo``, ``per_deelnemer`` and ``huisstijl`` (a house style chosen for
+    every file; its required fields) check as :func:`build_all` would.
     """
     paths = list(paths)
     singles = [[index] for index in range(len(paths))]
     workers = batch.worker_count(len(paths), len(paths), jobs, _CHECKS_PER_WORKER)
-    folders = _Folders.of(gemeenten, tekstblokken, woo, per_deelnemer)
+    folders = _Folders.of(gemeenten, tekstblokken, woo, per_deelnemer, huisstijl)
     if workers == 1:
         outcomes = _validate_in_order(paths, folders)
     else:
@@ -642,13 +644,15 @@ class _Folders:
     """The caller's folders of profiles and text blocks, as a batch hands them to workers.
 
     With them, how the documents are published, which decides what checking asks:
-    ``woo`` (Woo metadata for every document) and ``per_deelnemer``.
+    ``woo`` (Woo metadata for every document), ``per_deelnemer``, and for checking
+    alone a house style chosen for every file (``huisstijl``; a build has its own).
     """
 
     gemeenten: tuple[Path, ...] = ()
     tekstblokken: tuple[Path, ...] = ()
     woo: bool = False
     per_deelnemer: bool = False
+    huisstijl: Path | str | None = None
 
     @classmethod
     def of(
@@ -657,8 +661,15 @@ class _Folders:
         tekstblokken: Iterable[Path | str],
         woo: bool = False,
         per_deelnemer: bool = False,
+        huisstijl: Path | str | None = None,
     ) -> _Folders:
-        return cls(tuple(map(Path, gemeenten)), tuple(map(Path, tekstblokken)), woo, per_deelnemer)
+        return cls(
+            tuple(map(Path, gemeenten)),
+            tuple(map(Path, tekstblokken)),
+            woo,
+            per_deelnemer,
+            huisstijl,
+        )
 
 
 def _validate_in_order(paths: Iterable[Path], folders: _Folders) -> Outcomes:
@@ -670,6 +681,7 @@ def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
     checked = check(
         path,
         gemeenten=folders.gemeenten,
+        huisstijl=folders.huisstijl,
         tekstblokken=folders.tekstblokken,
         woo=folders.woo,
         per_deelnemer=folders.per_deelnemer,
@@ -683,7 +695,7 @@ def _validate_one(path: Path, folders: _Folders) -> FileOutcome:
                 checked.document,
                 gemeenten=folders.gemeenten,
                 tekstblokken=folders.tekstblokken,
-                huisstijl=None,
+                huisstijl=folders.huisstijl,
                 woo=folders.woo,
             )
         except ContentError as exc:
@@ -736,7 +748,7 @@ def _as_participants(
     *,
     gemeenten: Sequence[Path | str],
     tekstblokken: Sequence[Path | str],
-    huisstijl: Path | None,
+    huisstijl: Path | str | None,
     woo: bool,
 ) -> dict[str, Document]:
     """Check a regional proposal once more as each participant sends it.

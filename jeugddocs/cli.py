@@ -230,6 +230,19 @@ _woo_option = click.option(
 )
 
 
+def _known_house_style(name: str | None) -> None:
+    """Refuse, as wrong use of the command, a house style that is no folder and not shipped."""
+    from pathlib import Path
+
+    from jeugddocs.api import house_styles
+
+    if name and not Path(name).is_dir() and name not in house_styles():
+        raise click.UsageError(
+            f"huisstijl '{name}' bestaat niet; geef een map met sjablonen of een van: "
+            f"{', '.join(house_styles())}."
+        )
+
+
 def _folders(gemeenten: tuple[str, ...], what: str = "gemeenteprofielen") -> list[str]:
     from pathlib import Path
 
@@ -310,7 +323,6 @@ def render(
         PatternError,
         ProblemsError,
         build_all,
-        house_styles,
         pdf_missing,
         template_set,
     )
@@ -325,11 +337,7 @@ def render(
         # -- before any file is read: nothing is made, as for a file that does not exist --
         click.echo(f"Fout: {reason}.", err=True)
         return EXIT_USAGE
-    if sjablonen and not Path(sjablonen).is_dir() and sjablonen not in house_styles():
-        raise click.UsageError(
-            f"huisstijl '{sjablonen}' bestaat niet; geef een map met sjablonen of een van: "
-            f"{', '.join(house_styles())}."
-        )
+    _known_house_style(sjablonen)
     folders = _folders(gemeenten)
     blocks = _folders(tekstblokken, "tekstblokken")
     try:
@@ -372,6 +380,14 @@ def render(
     "gemeente is de uitgever van haar eigen stuk).",
 )
 @_woo_option
+@click.option(
+    "--huisstijl",
+    "huisstijl",
+    default=None,
+    metavar="NAAM|MAP",
+    help="Controleer voor deze huisstijl (de velden die hij verplicht stelt), zoals render "
+    "--huisstijl maakt. Standaard: die uit het gemeenteprofiel, anders 'standaard'.",
+)
 @_gemeenten_option
 @_tekstblokken_option
 @_jobs_option
@@ -379,6 +395,7 @@ def render(
 def validate(
     paden: tuple[str, ...],
     per_deelnemer: bool,
+    huisstijl: str | None,
     woo: bool,
     gemeenten: tuple[str, ...],
     tekstblokken: tuple[str, ...],
@@ -391,6 +408,7 @@ def validate(
     from jeugddocs.api import validate_all
 
     files = _existing(paden)
+    _known_house_style(huisstijl)
     folders = _folders(gemeenten)
     blocks = _folders(tekstblokken, "tekstblokken")
     with _progress(len(files), "Bezig met controleren") as progress:
@@ -402,6 +420,7 @@ def validate(
             tekstblokken=blocks,
             woo=woo,
             per_deelnemer=per_deelnemer,
+            huisstijl=huisstijl,
         )
     _report(sorted(result.warnings + result.problems))
     if result.failed:

@@ -280,3 +280,18 @@ def test_a_wrong_numbering_choice_is_located() -> None:
 
     assert problem.path == ("structuur", "argumenten")
     assert problem.line == text.splitlines().index("  argumenten: plat") + 1
+
+
+def test_validate_checks_for_the_house_style_render_would_use(tmp_path: Path) -> None:
+    content = tmp_path / "voorstel.yaml"
+    text = "\n".join(line for line in MINIMAL.splitlines() if not line.startswith("kern:"))
+    content.write_text(text + "\n", encoding="utf-8")
+
+    plat = CliRunner().invoke(cli, ["validate", str(content), "--huisstijl", "plat"])
+    standaard = CliRunner().invoke(cli, ["validate", str(content), "--huisstijl", "standaard"])
+    unknown = CliRunner().invoke(cli, ["validate", str(content), "--huisstijl", "onbekend"])
+
+    assert plat.exit_code == 0, plat.output
+    assert standaard.exit_code == 1
+    assert "de huisstijl Standaard vraagt het" in standaard.stderr
+    assert unknown.exit_code == 2
