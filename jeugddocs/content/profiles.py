@@ -15,6 +15,7 @@ from typing import TypeGuard
 
 from pydantic import ValidationError
 
+from jeugddocs.content.filecache import FileCache
 from jeugddocs.content.models.profiel import SLEUTEL, Profiel
 from jeugddocs.content.pictures import PictureError, read_picture
 from jeugddocs.content.problems import problems_from_validation
@@ -57,40 +58,16 @@ def find(key: str, folders: Sequence[Path]) -> Path | None:
 def load(path: Path) -> tuple[Profiel | None, list[Problem]]:
     """Read and validate one profile; its problems are placed in the profile's own file.
 
-    Why kept: every document of a batch names its sender, and reading the profile (and
-    its logo) again took half the time of checking a short document. A profile is read
-    again when the file or its logo changed (size, time or inode), as in an editor's
-    session with a long-lived program.
+    Read once while the profile and its logo are unchanged (see
+    :mod:`jeugddocs.content.filecache`): every document of a batch names its sender.
     """
-    key = _version(path)
-    kept = _READ.get(path)
-    if kept is not None and key is not None and kept[0] == key:
-        logo = kept[1][0].logo if kept[1][0] is not None else None
-        if logo is None or _version(path.parent / logo) == kept[2]:
-            return kept[1][0], list(kept[1][1])
-    result = _read(path)
-    logo = result[0].logo if result[0] is not None else None
-    if key is not None:
-        if len(_READ) >= _KEPT_PROFILES:
-            _READ.clear()
-        _READ[path] = (key, result, _version(path.parent / logo) if logo else None)
-    return result[0], list(result[1])
+    profile, problems = _READ.get(path)
+    return profile, list(problems)
 
 
-#: Profiles read, by path: the file's version, what reading it gave, the logo's version.
-_READ: dict[
-    Path,
-    tuple[tuple[int, int, int], tuple[Profiel | None, list[Problem]], tuple[int, int, int] | None],
-] = {}
-_KEPT_PROFILES = 256
-
-
-def _version(path: Path) -> tuple[int, int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+def _logo_of(path: Path, result: tuple[Profiel | None, list[Problem]]) -> list[Path]:
+    profile = result[0]
+    return [path.parent / profile.logo] if profile is not None and profile.logo else []
 
 
 def _read(path: Path) -> tuple[Profiel | None, list[Problem]]:
@@ -158,3 +135,7 @@ def unknown(
         f"toe{plain}",
         path=path,
     )
+
+
+#: Profiles read, kept while the file and its logo are unchanged.
+_READ: FileCache[tuple[Profiel | None, list[Problem]]] = FileCache(_read, _logo_of)

@@ -42,6 +42,7 @@ from typing import Any, cast, get_args
 
 from pydantic import ValidationError
 
+from jeugddocs.content.filecache import FileCache
 from jeugddocs.content.models.profiel import Profiel
 from jeugddocs.content.models.tekstblok import HOW_TO_WRITE, Soort, Tekstblok, Variabele, convert
 from jeugddocs.content.problems import problems_from_validation
@@ -120,8 +121,6 @@ class LoadedBlock:
         return f"{self.path}:{position.line}:{position.column}"
 
 
-#: path → ((modification time, size), block): each block file read once while unchanged.
-_BLOCKS: dict[Path, tuple[tuple[int, int], LoadedBlock]] = {}
 #: folder → (modification time, block name → file): a folder listed once while unchanged.
 _LISTINGS: dict[Path, tuple[int, dict[str, Path]]] = {}
 
@@ -148,22 +147,13 @@ def _listing(folder: Path) -> dict[str, Path]:
     return files
 
 
-def load_block(name: str, path: Path) -> LoadedBlock:
+def load_block(path: Path) -> LoadedBlock:
     """Return the block in ``path``, read and checked; read again only once it changed."""
-    try:
-        status = path.stat()
-        stamp = (status.st_mtime_ns, status.st_size)
-    except OSError:
-        stamp = (0, -1)
-    cached = _BLOCKS.get(path)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    loaded = _read(name, path)
-    _BLOCKS[path] = (stamp, loaded)
-    return loaded
+    return _BLOCKS.get(path)
 
 
-def _read(name: str, path: Path) -> LoadedBlock:
+def _read(path: Path) -> LoadedBlock:
+    name = path.stem
     source, problems = load_source(path, str(path))
     block: Tekstblok | None = None
     if source.data is not None and not problems:
@@ -327,7 +317,7 @@ class Library:
         if name not in self._found:
             self._found[name] = next(
                 (
-                    load_block(name, listing[name])
+                    load_block(listing[name])
                     for listing in map(_listing, self.layers)
                     if name in listing
                 ),
@@ -790,3 +780,7 @@ __all__ = [
     "load_block",
     "search_path",
 ]
+
+
+#: Block files read, each kept while unchanged (see :mod:`jeugddocs.content.filecache`).
+_BLOCKS: FileCache[LoadedBlock] = FileCache(_read)

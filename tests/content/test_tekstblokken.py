@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -416,13 +417,13 @@ def test_a_block_file_is_read_once_until_it_changes(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[Path] = []
-    original = tekstblokken._read
+    original = tekstblokken.load_source
 
-    def counted(name: str, path: Path) -> tekstblokken.LoadedBlock:
+    def counted(path: Path, name: str) -> Any:
         reads.append(path)
-        return original(name, path)
+        return original(path, name)
 
-    monkeypatch.setattr(tekstblokken, "_read", counted)
+    monkeypatch.setattr(tekstblokken, "load_source", counted)
     path = content(root, '{{ blok("groet") }}\n\n{{ blok("groet") }}')
     for _ in range(3):
         assert api.check(path).ok
