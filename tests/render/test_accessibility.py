@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from jeugddocs import api
-from tests.conftest import MINIMAL, SAMPLES
+from tests.conftest import MINIMAL, SAMPLES, libreoffice_pdfs
 from tests.content_text import document_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -280,26 +280,12 @@ def tool(name: str) -> str:
 
 def pdf_pages(data: bytes, folder: Path) -> list[list[str]]:
     """Convert a .docx with LibreOffice, as the PDF export does; return each page's lines."""
-    soffice, pdftotext = tool("soffice"), tool("pdftotext")
+    pdftotext = tool("pdftotext")
     source = folder / "stuk.docx"
     source.write_bytes(data)
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{folder}/profiel",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    (pdf,) = libreoffice_pdfs([source], folder)
     text = subprocess.run(
-        [pdftotext, "-layout", str(folder / "stuk.pdf"), "-"],
+        [pdftotext, "-layout", str(pdf), "-"],
         check=True,
         capture_output=True,
         text=True,
