@@ -128,6 +128,18 @@ def minimal_yaml() -> str:
     return MINIMAL
 
 
+def required_program(name: str) -> str:
+    """The path of a program a test needs; skipped without it, except on CI, where it fails."""
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} ontbreekt op de CI-machine")
+        pytest.skip(f"{name} is niet geïnstalleerd")
+    return found
+
+
 def libreoffice_pdfs(documents: list[Path], folder: Path, timeout: int = 300) -> list[Path]:
     """Convert Word files to PDF with a real LibreOffice, in one run with its own profile.
 
@@ -136,11 +148,7 @@ def libreoffice_pdfs(documents: list[Path], folder: Path, timeout: int = 300) ->
     import shutil
     import subprocess
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) ontbreekt op de CI-machine")
-        pytest.skip("LibreOffice ontbreekt")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice") or required_program("soffice")
     subprocess.run(
         [
             soffice,

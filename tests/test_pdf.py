@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from click.testing import CliRunner
 
 from jeugddocs import api, exporters, libreoffice
 from jeugddocs.cli import cli
-from tests.conftest import MINIMAL, ROOT, SAMPLES
+from tests.conftest import MINIMAL, ROOT, SAMPLES, required_program
 from tests.docx_text import extract
 
 PDFA = "{http://www.aiim.org/pdfa/ns/id/}"
@@ -38,15 +37,6 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 AMOUNT_OR_DATE = re.compile(
     rf"€\s?\d[\d.]*(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,2}} (?:{MONTHS}) \d{{4}}"
 )
-
-
-def _required(program: str) -> str:
-    found = shutil.which(program)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{program} ontbreekt op de CI-machine")
-        pytest.skip(f"{program} is niet geïnstalleerd")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +164,7 @@ def test_the_bookmarks_are_the_headings_of_the_document(samples_as_pdf: Path) ->
 
 def _text(path: Path) -> str:
     result = subprocess.run(
-        [_required("pdftotext"), "-enc", "UTF-8", str(path), "-"],
+        [required_program("pdftotext"), "-enc", "UTF-8", str(path), "-"],
         capture_output=True,
         check=True,
     )

@@ -5,9 +5,7 @@ bijlagen as real Word lists, tables with alt text, a table of contents with page
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from functools import cache
@@ -18,7 +16,7 @@ import pytest
 from lxml import etree
 
 from jeugddocs import api
-from tests.conftest import MINIMAL, SAMPLES, libreoffice_pdfs
+from tests.conftest import MINIMAL, SAMPLES, libreoffice_pdfs, required_program
 from tests.content_text import document_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -268,19 +266,9 @@ def test_lists_alt_text_and_contents_are_schema_valid(tmp_path: Path, openxml_au
 # -- table of contents ----------------------------------------------------------------
 
 
-def tool(name: str) -> str:
-    """The path of a program the PDF checks need; skipped without it, except on CI."""
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} ontbreekt op de CI-machine")
-        pytest.skip(f"{name} is niet geïnstalleerd")
-    return found
-
-
 def pdf_pages(data: bytes, folder: Path) -> list[list[str]]:
     """Convert a .docx with LibreOffice, as the PDF export does; return each page's lines."""
-    pdftotext = tool("pdftotext")
+    pdftotext = required_program("pdftotext")
     source = folder / "stuk.docx"
     source.write_bytes(data)
     (pdf,) = libreoffice_pdfs([source], folder)
